@@ -1,0 +1,59 @@
+using EvalWorkflow.Workflows.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EvalWorkflow.Web.Api;
+
+public sealed record LoginRequest(string UserName, string Password);
+
+public sealed record LoginResponse(string UserName, string DisplayName);
+
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/login", LoginAsync).WithTags("Auth").AllowAnonymous();
+        app.MapPost("/api/auth/logout", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        }).WithTags("Auth").RequireAuthorization();
+
+        // The form the app bar posts; antiforgery is validated because it binds form data.
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("~/login");
+        }).ExcludeFromDescription();
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, SignInManager<AppUser> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password) || request.UserName.Length > 64)
+        {
+            return TypedResults.Problem("请输入用户名和密码", statusCode: StatusCodes.Status400BadRequest, title: "输入有误");
+        }
+
+        var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem(LoginMessages.LockedOut, statusCode: StatusCodes.Status423Locked, title: "账户已锁定");
+        }
+
+        if (!result.Succeeded)
+        {
+            return TypedResults.Problem(LoginMessages.WrongCredentials, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(request.UserName.Trim());
+        return TypedResults.Ok(new LoginResponse(user!.UserName!, user.DisplayName));
+    }
+}
+
+public static class LoginMessages
+{
+    public const string WrongCredentials = "用户名或密码错误";
+    public const string LockedOut = "密码错误次数过多，账户已暂时锁定，请 15 分钟后再试";
+}

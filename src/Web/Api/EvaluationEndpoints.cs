@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using EvalWorkflow.Web.Hosting;
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Inbox;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EvalWorkflow.Web.Api;
+
+public sealed record ActResponse(int Version);
+
+public sealed record SaveSectionResponse(SectionView Section, int EvaluationVersion);
+
+/// <summary>The evaluation use cases over JSON. Refusals become problem details through <see cref="RefusalHandler"/>.</summary>
+public static class EvaluationEndpoints
+{
+    public static void MapEvaluationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Evaluations")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/inbox", async (ClaimsPrincipal user, AppDbContext db, GetInbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), ct)));
+
+        api.MapPost("/notifications/read", async (Guid? id, ClaimsPrincipal user, AppDbContext db, MarkNotificationsRead mark, CancellationToken ct) =>
+            TypedResults.Ok(await mark.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+
+        api.MapGet("/evaluations/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetEvaluation query, CancellationToken ct) =>
+            TypedResults.Ok(await query.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+
+        api.MapPost("/evaluations/{id:guid}/acts/{act}", async Task<Results<Ok<ActResponse>, ProblemHttpResult>> (
+            Guid id, string act, ActRequest request, ClaimsPrincipal user, AppDbContext db, PerformAct perform, CancellationToken ct) =>
+        {
+            if (!WorkflowActs.TryParse(act, out var parsed))
+            {
+                return TypedResults.Problem($"未知的操作「{act}」", statusCode: StatusCodes.Status400BadRequest, title: "输入有误");
+            }
+
+            var actor = await ActorResolver.ResolveAsync(db, user, ct);
+            return TypedResults.Ok(new ActResponse(await perform.HandleAsync(actor, id, parsed, request, ct)));
+        });
+
+        api.MapPut("/evaluations/{id:guid}/sections/{code}", async (
+            Guid id, string code, SaveSectionRequest request, ClaimsPrincipal user, AppDbContext db, SaveSection save, CancellationToken ct) =>
+        {
+            var (section, version) = await save.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, code, request, ct);
+            return TypedResults.Ok(new SaveSectionResponse(section, version));
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace EvalWorkflow.Web.Hosting;
+
+/// <summary>
+/// Runs one use case from a Blazor event handler in a fresh DI scope (a fresh DbContext), as the circuit's signed-in user.
+/// A circuit lives long; a DbContext per call keeps each act its own unit of work.
+/// </summary>
+public sealed class UseCaseRunner(IServiceScopeFactory scopes, AuthenticationStateProvider authentication)
+{
+    public async Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Actor, Task<T>> call) where TUseCase : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var state = await authentication.GetAuthenticationStateAsync();
+        var actor = await ActorResolver.ResolveAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), state.User);
+        return await call(scope.ServiceProvider.GetRequiredService<TUseCase>(), actor);
+    }
+}

@@ -1,0 +1,107 @@
+using EvalWorkflow.Notifications;
+using EvalWorkflow.Web.Api;
+using EvalWorkflow.Web.Components;
+using EvalWorkflow.Web.Hosting;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Inbox;
+using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Workflows.Publication;
+using EvalWorkflow.Workflows.Rounds;
+using EvalWorkflow.Workflows.Setup;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDbContext<AppDbContext>(options =>
+    options.UseSqlite(builder.Configuration.GetConnectionString("Default")));
+
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddIdentityCore<AppUser>(options =>
+    {
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredLength = 8;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/login";
+    options.AccessDeniedPath = "/login";
+    options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+    options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+
+builder.Services.AddScoped<PerformAct>();
+builder.Services.AddScoped<SaveSection>();
+builder.Services.AddScoped<GetEvaluation>();
+builder.Services.AddScoped<GetInbox>();
+builder.Services.AddScoped<MarkNotificationsRead>();
+builder.Services.AddScoped<CreateRound>();
+builder.Services.AddScoped<ListRounds>();
+builder.Services.AddScoped<GetRoundBoard>();
+builder.Services.AddScoped<PublicReports>();
+builder.Services.AddScoped<CreateAdmin>();
+builder.Services.AddScoped<UseCaseRunner>();
+
+builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddEvalNotifications(builder.Configuration);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<RefusalHandler>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);
+
+var app = builder.Build();
+
+if (args.FirstOrDefault() == CreateAdminCommand.Name)
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("db") });
+app.MapAuthEndpoints();
+app.MapEvaluationEndpoints();
+app.MapRoundEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = apiStatus;
+    }
+    else
+    {
+        context.Response.Redirect(context.RedirectUri);
+    }
+
+    return Task.CompletedTask;
+}
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

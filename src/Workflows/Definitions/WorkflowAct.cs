@@ -1,0 +1,35 @@
+namespace EvalWorkflow.Workflows.Definitions;
+
+public enum WorkflowAct
+{
+    Submit,
+    Withdraw,
+    Sign,
+    Return,
+    Claim,
+    Release,
+    Approve,
+    Publish,
+}
+
+public static class WorkflowActs
+{
+    public static string Label(WorkflowAct act) => act switch
+    {
+        WorkflowAct.Submit => "提交",
+        WorkflowAct.Withdraw => "撤回",
+        WorkflowAct.Sign => "签字",
+        WorkflowAct.Return => "退回",
+        WorkflowAct.Claim => "认领",
+        WorkflowAct.Release => "释放",
+        WorkflowAct.Approve => "审核通过",
+        WorkflowAct.Publish => "公开",
+        _ => act.ToString(),
+    };
+
+    /// <summary>Acts that make an evaluation wait for this person (the inbox's 待办); withdraw and release are options, not duties.</summary>
+    public static bool IsDuty(WorkflowAct act) => act is not (WorkflowAct.Withdraw or WorkflowAct.Release);
+
+    public static bool TryParse(string value, out WorkflowAct act) =>
+        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act);
+}

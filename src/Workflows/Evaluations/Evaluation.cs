@@ -1,0 +1,141 @@
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Organisation;
+using EvalWorkflow.Workflows.Rounds;
+
+namespace EvalWorkflow.Workflows.Evaluations;
+
+/// <summary>
+/// One unit's filing in one round: the workflow instance. It pins the workflow definition version it started with,
+/// and its <see cref="Version"/> is the concurrency token every act and save must name.
+/// </summary>
+public sealed class Evaluation
+{
+    private readonly List<ReportSection> sections = [];
+
+    private Evaluation() { }
+
+    internal Evaluation(EvaluationRound round, BudgetUnit unit, WorkflowDefinition definition, IEnumerable<OutlineSection> outline)
+    {
+        Id = Guid.NewGuid();
+        RoundId = round.Id;
+        Round = round;
+        UnitId = unit.Id;
+        Unit = unit;
+        WorkflowDefinitionId = definition.Id;
+        WorkflowDefinition = definition;
+        Stage = definition.Body.InitialStage;
+        Version = 1;
+        sections.AddRange(outline.Select((o, i) => new ReportSection(Id, i + 1, o)));
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RoundId { get; private set; }
+    public EvaluationRound Round { get; private set; } = null!;
+    public Guid UnitId { get; private set; }
+    public BudgetUnit Unit { get; private set; } = null!;
+    public Guid WorkflowDefinitionId { get; private set; }
+    public WorkflowDefinition WorkflowDefinition { get; private set; } = null!;
+    public string Stage { get; private set; } = "";
+    public int Version { get; private set; }
+    public int ContentVersion { get; private set; }
+
+    public string? ClaimedById { get; private set; }
+    public string? ClaimedByName { get; private set; }
+
+    public string? SignerId { get; private set; }
+    public string? SignerName { get; private set; }
+    public DateTime? SignedAtUtc { get; private set; }
+    public string? SignedContentSha256 { get; private set; }
+
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public DateTime? ApprovedAtUtc { get; private set; }
+    public string? ApprovedContentSha256 { get; private set; }
+    public DateTime? PublishedAtUtc { get; private set; }
+    public DateTime? LastActAtUtc { get; private set; }
+
+    public IReadOnlyList<ReportSection> Sections => sections;
+
+    public Claim? Claim => ClaimedById is null ? null : new Claim(ClaimedById, ClaimedByName ?? "");
+
+    public Signature? Signature => SignerId is null
+        ? null
+        : new Signature(SignerId, SignerName ?? "", SignedAtUtc!.Value, SignedContentSha256!);
+
+    public EvaluationScope Scope => new(UnitId, Unit.ParentUnitId, Round.FinanceBureauId);
+
+    public bool IsEditable => Stage == WorkflowDefinition.Body.InitialStage;
+
+    public EvaluationMachine MachineFor(Actor actor) =>
+        new(WorkflowDefinition.Body, Stage, Scope, Claim, actor);
+
+    public string ContentSha256() => ContentHash.Of(sections);
+
+    /// <summary>Fires <paramref name="act"/> for <paramref name="actor"/> and returns the history row to append.</summary>
+    /// <exception cref="Refusal">When the act is not allowed now, with the reason.</exception>
+    internal EvaluationEvent Perform(WorkflowAct act, Actor actor, string? comment, DateTime nowUtc)
+    {
+        var machine = MachineFor(actor);
+        var check = machine.Check(act);
+        if (!check.Allowed)
+        {
+            throw new Refusal(RefusalKind.Conflict, check.Reason!);
+        }
+
+        var from = Stage;
+        var hash = ContentSha256();
+        Stage = machine.Fire(act);
+        string? signedHash = null;
+
+        switch (act)
+        {
+            case WorkflowAct.Submit:
+                SubmittedAtUtc = nowUtc;
+                break;
+            case WorkflowAct.Sign:
+                (SignerId, SignerName, SignedAtUtc, SignedContentSha256) = (actor.UserId, actor.DisplayName, nowUtc, hash);
+                signedHash = hash;
+                break;
+            case WorkflowAct.Return:
+            case WorkflowAct.Withdraw:
+                (SignerId, SignerName, SignedAtUtc, SignedContentSha256) = (null, null, null, null);
+                (ClaimedById, ClaimedByName) = (null, null);
+                break;
+            case WorkflowAct.Claim:
+                (ClaimedById, ClaimedByName) = (actor.UserId, actor.DisplayName);
+                break;
+            case WorkflowAct.Release:
+                (ClaimedById, ClaimedByName) = (null, null);
+                break;
+            case WorkflowAct.Approve when Stage == Stages.Approved:
+                ApprovedAtUtc = nowUtc;
+                ApprovedContentSha256 = hash;
+                break;
+            case WorkflowAct.Publish:
+                PublishedAtUtc = nowUtc;
+                break;
+        }
+
+        Version++;
+        LastActAtUtc = nowUtc;
+        return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc);
+    }
+
+    /// <exception cref="Refusal">When the content is not editable by <paramref name="actor"/> now.</exception>
+    internal void ReplaceSection(ReportSection section, string markdown, Actor actor)
+    {
+        if (!actor.MayActAs(Roles.Filer, Scope))
+        {
+            throw new Refusal(RefusalKind.Conflict, "只有本单位的填表人可以修改报告内容");
+        }
+
+        if (!IsEditable)
+        {
+            throw new Refusal(RefusalKind.Conflict, "评价已提交，内容只读；如需修改请先撤回或等待退回");
+        }
+
+        section.Replace(markdown);
+        ContentVersion++;
+        Version++;
+    }
+}

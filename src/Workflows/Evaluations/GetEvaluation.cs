@@ -1,0 +1,80 @@
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Evaluations;
+
+public enum StageStatus { Done, Current, Pending }
+
+public sealed record StageView(string Code, string Name, StageStatus Status);
+
+public sealed record PermittedAct(WorkflowAct Act, string Label, bool NeedsComment, bool NeedsPassword);
+
+public sealed record HistoryEntry(
+    DateTime OccurredAtUtc, string ActorName, WorkflowAct Act, string ActLabel,
+    string FromStageName, string ToStageName, string? Comment, int ContentVersion, string? ContentSha256);
+
+public sealed record EvaluationDetails(
+    Guid Id,
+    Guid RoundId,
+    string RoundTitle,
+    int FiscalYear,
+    DateOnly SubmissionDeadline,
+    string UnitName,
+    string Stage,
+    string StageName,
+    int Version,
+    int ContentVersion,
+    bool CanEdit,
+    string? ClaimedByName,
+    Signature? Signature,
+    string ContentSha256,
+    IReadOnlyList<StageView> Stages,
+    IReadOnlyList<PermittedAct> PermittedActs,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<HistoryEntry> History);
+
+/// <summary>One evaluation as its viewer sees it: content, the acts they may take now, the stages and the history.</summary>
+public sealed class GetEvaluation(AppDbContext db)
+{
+    public async Task<EvaluationDetails> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
+    {
+        var evaluation = await db.Evaluations.AsNoTracking().Include(e => e.Sections)
+            .FindVisibleAsync(evaluationId, actor, ct);
+        var history = await db.EvaluationEvents.AsNoTracking()
+            .Where(h => h.EvaluationId == evaluationId)
+            .OrderBy(h => h.OccurredAtUtc)
+            .ToListAsync(ct);
+
+        var definition = evaluation.WorkflowDefinition.Body;
+        var permitted = evaluation.MachineFor(actor).PermittedActs()
+            .Select(a => new PermittedAct(a, WorkflowActs.Label(a), a == WorkflowAct.Return, a == WorkflowAct.Sign))
+            .ToList();
+        var canEdit = evaluation.IsEditable && actor.MayActAs(Roles.Filer, evaluation.Scope);
+
+        return new EvaluationDetails(
+            evaluation.Id, evaluation.RoundId, evaluation.Round.Title, evaluation.Round.FiscalYear,
+            evaluation.Round.SubmissionDeadline, evaluation.Unit.Name,
+            evaluation.Stage, definition.Stage(evaluation.Stage).Name, evaluation.Version, evaluation.ContentVersion,
+            canEdit, evaluation.ClaimedByName, evaluation.Signature, evaluation.ContentSha256(),
+            StagesOf(definition, evaluation.Stage),
+            permitted,
+            evaluation.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList(),
+            history.Select(h => ToEntry(h, definition)).ToList());
+    }
+
+    public static IReadOnlyList<StageView> StagesOf(WorkflowDefinitionBody definition, string current)
+    {
+        var currentIndex = definition.Stages.ToList().FindIndex(s => s.Code == current);
+        return definition.Stages.Select((s, i) => new StageView(s.Code, s.Name,
+            i < currentIndex ? StageStatus.Done : i == currentIndex ? StageStatus.Current : StageStatus.Pending)).ToList();
+    }
+
+    private static HistoryEntry ToEntry(EvaluationEvent h, WorkflowDefinitionBody definition) => new(
+        h.OccurredAtUtc, h.ActorName, h.Act, WorkflowActs.Label(h.Act),
+        StageName(definition, h.FromStage), StageName(definition, h.ToStage), h.Comment, h.ContentVersion, h.ContentSha256);
+
+    private static string StageName(WorkflowDefinitionBody definition, string code) =>
+        definition.HasStage(code) ? definition.Stage(code).Name : code;
+}

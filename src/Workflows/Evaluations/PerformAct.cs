@@ -1,0 +1,101 @@
+using EvalWorkflow.Workflows.Contracts;
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Outbox;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Evaluations;
+
+/// <param name="Version">The evaluation version the actor saw; a different current version refuses the act.</param>
+/// <param name="Comment">Required to return; optional otherwise.</param>
+/// <param name="Password">The signer's password, asked again to sign.</param>
+public sealed record ActRequest(int Version, string? Comment = null, string? Password = null);
+
+/// <summary>
+/// One workflow act as one transaction: check the actor and the version, fire the machine, and save the new state,
+/// one history row and one outbox message together.
+/// </summary>
+public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const int MaxCommentLength = 2000;
+
+    /// <returns>The evaluation's new version.</returns>
+    public async Task<int> HandleAsync(Actor actor, Guid evaluationId, WorkflowAct act, ActRequest request, CancellationToken ct = default)
+    {
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (comment?.Length > MaxCommentLength)
+        {
+            throw new Refusal(RefusalKind.Invalid, $"意见过长：最多 {MaxCommentLength} 字，现有 {comment.Length} 字");
+        }
+
+        var evaluation = await db.Evaluations.Include(e => e.Sections).FindVisibleAsync(evaluationId, actor, ct);
+        if (request.Version != evaluation.Version)
+        {
+            throw Refusal.Stale();
+        }
+
+        var check = evaluation.MachineFor(actor).Check(act);
+        if (!check.Allowed)
+        {
+            throw new Refusal(RefusalKind.Conflict, check.Reason!);
+        }
+
+        if (act == WorkflowAct.Return && comment is null)
+        {
+            throw new Refusal(RefusalKind.Invalid, "退回时必须填写意见");
+        }
+
+        if (act == WorkflowAct.Submit && evaluation.Sections.All(s => string.IsNullOrWhiteSpace(s.Markdown)))
+        {
+            throw new Refusal(RefusalKind.Conflict, "报告内容为空，请先填写后再提交");
+        }
+
+        if (act == WorkflowAct.Sign)
+        {
+            await VerifyPasswordAsync(actor, request.Password);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = evaluation.Perform(act, actor, comment, now);
+        db.EvaluationEvents.Add(entry);
+        db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement(evaluation, entry), now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Refusal.Stale();
+        }
+
+        return evaluation.Version;
+    }
+
+    private async Task VerifyPasswordAsync(Actor actor, string? password)
+    {
+        var user = await users.FindByIdAsync(actor.UserId) ?? throw Refusal.NotFound("用户");
+        if (await users.IsLockedOutAsync(user))
+        {
+            throw new Refusal(RefusalKind.Invalid, "密码错误次数过多，账户已暂时锁定，请稍后再试");
+        }
+
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            throw new Refusal(RefusalKind.Invalid, "密码不正确，签字未完成");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+    }
+
+    private static EvaluationActed Announcement(Evaluation evaluation, EvaluationEvent entry)
+    {
+        var stage = evaluation.WorkflowDefinition.Body.Stage(entry.ToStage);
+        return new EvaluationActed(entry.Id, evaluation.Id, entry.Act.ToString(), entry.FromStage, entry.ToStage,
+            stage.Name, stage.HolderRole, entry.ActorId, entry.ActorName, entry.Comment,
+            evaluation.UnitId, evaluation.Unit.Name, evaluation.Unit.ParentUnitId, evaluation.Round.FinanceBureauId,
+            evaluation.Round.Title, entry.OccurredAtUtc);
+    }
+}

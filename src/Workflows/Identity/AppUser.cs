@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace EvalWorkflow.Workflows.Identity;
+
+/// <summary>
+/// A person who signs in. Unit roles (filer, unit head, department reviewer) belong to
+/// <see cref="UnitId"/>; finance roles belong to <see cref="FinanceBureauId"/>.
+/// </summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public Guid? UnitId { get; set; }
+    public Guid? FinanceBureauId { get; set; }
+}

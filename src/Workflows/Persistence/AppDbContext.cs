@@ -1,0 +1,43 @@
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Notifications;
+using EvalWorkflow.Workflows.Organisation;
+using EvalWorkflow.Workflows.Outbox;
+using EvalWorkflow.Workflows.Rounds;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EvalWorkflow.Workflows.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<FinanceBureau> FinanceBureaus => Set<FinanceBureau>();
+    public DbSet<BudgetUnit> BudgetUnits => Set<BudgetUnit>();
+    public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
+    public DbSet<EvaluationRound> Rounds => Set<EvaluationRound>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<EvaluationEvent> EvaluationEvents => Set<EvaluationEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ConsumedMessage> ConsumedMessages => Set<ConsumedMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC DateTime (SQLite cannot compare DateTimeOffset); read them back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(256);
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,125 @@
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Notifications;
+using EvalWorkflow.Workflows.Organisation;
+using EvalWorkflow.Workflows.Outbox;
+using EvalWorkflow.Workflows.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EvalWorkflow.Workflows.Persistence;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(64);
+        builder.HasOne<BudgetUnit>().WithMany().HasForeignKey(u => u.UnitId);
+        builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(u => u.FinanceBureauId);
+    }
+}
+
+internal sealed class BudgetUnitConfiguration : IEntityTypeConfiguration<BudgetUnit>
+{
+    public void Configure(EntityTypeBuilder<BudgetUnit> builder)
+    {
+        builder.Property(u => u.Name).HasMaxLength(100);
+        builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(u => u.FinanceBureauId);
+        builder.HasOne<BudgetUnit>().WithMany().HasForeignKey(u => u.ParentUnitId);
+    }
+}
+
+internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration<WorkflowDefinition>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinition> builder)
+    {
+        builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+        builder.Property(d => d.Key).HasMaxLength(64);
+        builder.Property(d => d.BodyJson).HasMaxLength(20_000);
+        builder.Ignore(d => d.Body);
+    }
+}
+
+internal sealed class EvaluationRoundConfiguration : IEntityTypeConfiguration<EvaluationRound>
+{
+    public void Configure(EntityTypeBuilder<EvaluationRound> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(CreateRound.MaxTitleLength);
+        builder.Property(r => r.WorkflowDefinitionKey).HasMaxLength(64);
+        builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(r => r.FinanceBureauId);
+    }
+}
+
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+{
+    public void Configure(EntityTypeBuilder<Evaluation> builder)
+    {
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.Property(e => e.Stage).HasMaxLength(64);
+        builder.HasIndex(e => new { e.RoundId, e.UnitId }).IsUnique();
+        builder.HasIndex(e => e.Stage);
+        builder.HasOne(e => e.Round).WithMany().HasForeignKey(e => e.RoundId);
+        builder.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId);
+        builder.HasOne(e => e.WorkflowDefinition).WithMany().HasForeignKey(e => e.WorkflowDefinitionId);
+        builder.HasMany(e => e.Sections).WithOne().HasForeignKey(s => s.EvaluationId);
+        builder.Navigation(e => e.Sections).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.Claim);
+        builder.Ignore(e => e.Signature);
+        builder.Ignore(e => e.Scope);
+        builder.Ignore(e => e.IsEditable);
+    }
+}
+
+internal sealed class ReportSectionConfiguration : IEntityTypeConfiguration<ReportSection>
+{
+    public void Configure(EntityTypeBuilder<ReportSection> builder)
+    {
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.Code).HasMaxLength(32);
+        builder.Property(s => s.Title).HasMaxLength(128);
+        builder.Property(s => s.Markdown).HasMaxLength(ReportSection.MaxLength);
+        builder.HasIndex(s => new { s.EvaluationId, s.Code }).IsUnique();
+    }
+}
+
+internal sealed class EvaluationEventConfiguration : IEntityTypeConfiguration<EvaluationEvent>
+{
+    public void Configure(EntityTypeBuilder<EvaluationEvent> builder)
+    {
+        builder.Property(e => e.Act).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Comment).HasMaxLength(PerformAct.MaxCommentLength);
+        builder.HasIndex(e => new { e.EvaluationId, e.OccurredAtUtc });
+        builder.HasIndex(e => e.ActorId);
+        builder.HasOne<Evaluation>().WithMany().HasForeignKey(e => e.EvaluationId);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasIndex(m => m.EventId).IsUnique();
+        builder.HasIndex(m => m.SentAtUtc);
+        builder.Property(m => m.Payload).HasMaxLength(20_000);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasIndex(n => new { n.EventId, n.UserId }).IsUnique();
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        builder.Property(n => n.Body).HasMaxLength(PerformAct.MaxCommentLength + 256);
+    }
+}
+
+internal sealed class ConsumedMessageConfiguration : IEntityTypeConfiguration<ConsumedMessage>
+{
+    public void Configure(EntityTypeBuilder<ConsumedMessage> builder)
+    {
+        builder.HasKey(m => new { m.EventId, m.Consumer });
+        builder.Property(m => m.Consumer).HasMaxLength(128);
+    }
+}

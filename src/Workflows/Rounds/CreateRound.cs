@@ -1,0 +1,64 @@
+using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Rounds;
+
+public sealed record CreateRoundRequest(
+    string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowDefinitionKey, IReadOnlyList<Guid> UnitIds);
+
+/// <summary>The finance administrator opens a round; each participating unit gets one evaluation in the first stage.</summary>
+public sealed class CreateRound(AppDbContext db, TimeProvider clock)
+{
+    public const int MaxTitleLength = 100;
+
+    public async Task<Guid> HandleAsync(Actor actor, CreateRoundRequest request, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Roles.FinanceAdmin) || actor.FinanceBureauId is not Guid bureauId)
+        {
+            throw new Refusal(RefusalKind.Conflict, "只有财政管理员可以创建评价批次");
+        }
+
+        var title = request.Title?.Trim() ?? "";
+        if (title.Length is 0 or > MaxTitleLength)
+        {
+            throw new Refusal(RefusalKind.Invalid, $"批次名称必填，最多 {MaxTitleLength} 字");
+        }
+
+        if (request.FiscalYear is < 2000 or > 2100)
+        {
+            throw new Refusal(RefusalKind.Invalid, "年度应在 2000 至 2100 之间");
+        }
+
+        var unitIds = request.UnitIds?.Distinct().ToList() ?? [];
+        if (unitIds.Count == 0)
+        {
+            throw new Refusal(RefusalKind.Invalid, "请至少选择一个参加单位");
+        }
+
+        var definition = await db.WorkflowDefinitions
+            .Where(d => d.Key == request.WorkflowDefinitionKey)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(ct) ?? throw new Refusal(RefusalKind.Invalid, "所选流程不存在");
+
+        var units = await db.BudgetUnits.Where(u => unitIds.Contains(u.Id) && u.FinanceBureauId == bureauId).ToListAsync(ct);
+        if (units.Count != unitIds.Count)
+        {
+            throw new Refusal(RefusalKind.Invalid, "所选单位中有不属于本财政局的单位");
+        }
+
+        if (definition.Body.HasStage(Stages.DepartmentReview) && units.FirstOrDefault(u => u.ParentUnitId is null) is { } topLevel)
+        {
+            throw new Refusal(RefusalKind.Invalid, $"「{topLevel.Name}」没有主管部门，不能使用含主管部门审核的流程");
+        }
+
+        var round = new EvaluationRound(bureauId, title, request.FiscalYear, request.SubmissionDeadline,
+            definition.Key, clock.GetUtcNow().UtcDateTime);
+        db.Rounds.Add(round);
+        db.Evaluations.AddRange(units.Select(unit => new Evaluation(round, unit, definition, ReportOutline.Default)));
+        await db.SaveChangesAsync(ct);
+        return round.Id;
+    }
+}

@@ -1,0 +1,30 @@
+namespace EvalWorkflow.Workflows.Rounds;
+
+/// <summary>A round (评价批次) opened by a finance bureau: every participating unit files one evaluation.</summary>
+public sealed class EvaluationRound
+{
+    private EvaluationRound() { }
+
+    internal EvaluationRound(Guid financeBureauId, string title, int fiscalYear, DateOnly submissionDeadline,
+        string workflowDefinitionKey, DateTime createdAtUtc)
+    {
+        Id = Guid.NewGuid();
+        FinanceBureauId = financeBureauId;
+        Title = title;
+        FiscalYear = fiscalYear;
+        SubmissionDeadline = submissionDeadline;
+        WorkflowDefinitionKey = workflowDefinitionKey;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid FinanceBureauId { get; private set; }
+    public string Title { get; private set; } = "";
+    public int FiscalYear { get; private set; }
+
+    /// <summary>The last day (Asia/Shanghai) to submit to the finance bureau.</summary>
+    public DateOnly SubmissionDeadline { get; private set; }
+
+    public string WorkflowDefinitionKey { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+}

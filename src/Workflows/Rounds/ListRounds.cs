@@ -1,0 +1,41 @@
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Rounds;
+
+public sealed record RoundSummary(Guid Id, string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowName, int UnitCount);
+
+public sealed record RoundOptions(IReadOnlyList<(Guid Id, string Name, Guid? ParentUnitId)> Units, IReadOnlyList<(string Key, string Name)> Workflows);
+
+/// <summary>The rounds of the actor's finance bureau, and what a new round can be made of.</summary>
+public sealed class ListRounds(AppDbContext db)
+{
+    public async Task<IReadOnlyList<RoundSummary>> HandleAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsFinanceStaff)
+        {
+            return [];
+        }
+
+        var rounds = await db.Rounds.AsNoTracking().Where(r => r.FinanceBureauId == actor.FinanceBureauId).ToListAsync(ct);
+        var counts = await db.Evaluations.Where(e => e.Round.FinanceBureauId == actor.FinanceBureauId)
+            .GroupBy(e => e.RoundId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var workflows = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(ct);
+        return rounds.OrderByDescending(r => r.CreatedAtUtc)
+            .Select(r => new RoundSummary(r.Id, r.Title, r.FiscalYear, r.SubmissionDeadline,
+                workflows.Where(w => w.Key == r.WorkflowDefinitionKey).MaxBy(w => w.Version)?.Name ?? r.WorkflowDefinitionKey,
+                counts.GetValueOrDefault(r.Id)))
+            .ToList();
+    }
+
+    public async Task<RoundOptions> OptionsAsync(Actor actor, CancellationToken ct = default)
+    {
+        var units = await db.BudgetUnits.AsNoTracking().Where(u => u.FinanceBureauId == actor.FinanceBureauId)
+            .OrderBy(u => u.Name).ToListAsync(ct);
+        var workflows = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(ct);
+        return new RoundOptions(
+            units.Select(u => (u.Id, u.Name, u.ParentUnitId)).ToList(),
+            workflows.GroupBy(w => w.Key).Select(g => g.MaxBy(w => w.Version)!).Select(w => (w.Key, w.Name)).ToList());
+    }
+}
