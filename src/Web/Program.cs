@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EvalWorkflow.Notifications;
 using EvalWorkflow.Web.Api;
 using EvalWorkflow.Web.Components;
@@ -61,6 +62,7 @@ builder.Services.AddEvalNotifications(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);

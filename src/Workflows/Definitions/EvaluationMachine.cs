@@ -97,7 +97,8 @@ public sealed class EvaluationMachine
 
     private static Tuple<Func<bool>, string> ClaimGuard(WorkflowAct act, Claim? claim, Actor actor) => act switch
     {
-        WorkflowAct.Claim => Guard(() => claim is null, $"该评价已由{claim?.UserName}认领"),
+        WorkflowAct.Claim => Guard(() => claim is null,
+            claim?.UserId == actor.UserId ? "您已认领该评价" : $"该评价已由{claim?.UserName}认领"),
         WorkflowAct.Release => Guard(() => claim?.UserId == actor.UserId,
             claim is null ? "该评价尚未被认领" : $"该评价已由{claim.UserName}认领，只有认领人可以释放"),
         _ => Guard(() => claim?.UserId == actor.UserId,

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EvalWorkflow.EndToEnd.Tests;
+
+public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "Demo#2026";
+
+    [Fact]
+    public async Task A_report_is_drafted_signed_returned_fixed_approved_published_and_read_by_the_public()
+    {
+        // filer1 writes a section and submits.
+        var filer = await fixture.SignInAsync("filer1");
+        await Expect(filer.GetByTestId("todo-table")).ToContainTextAsync("示例市卫生健康局");
+        await filer.GetByTestId("todo-table").GetByRole(AriaRole.Link, new() { Name = "办理" }).First.ClickAsync();
+        await filer.WaitForURLAsync("**/evaluations/**");
+        await BrowserFixture.WaitInteractiveAsync(filer);
+        var evaluationUrl = new Uri(filer.Url).PathAndQuery;
+        await WriteSectionAsync(filer, "1", "示例市卫生健康局负责全市卫生健康工作，内设科室 22 个。");
+        await ActAsync(filer, "Submit");
+        await Expect(filer.GetByTestId("stage")).ToHaveTextAsync("待单位负责人签字");
+        await BrowserFixture.GotoAsync(filer, "/");
+
+        // head1 signs, entering the password again.
+        var head = await fixture.SignInAsync("head1");
+        await SignAsync(head, evaluationUrl);
+
+        // reviewer1 claims and returns with a comment.
+        var reviewer = await fixture.SignInAsync("reviewer1");
+        await BrowserFixture.GotoAsync(reviewer, evaluationUrl);
+        await ActAsync(reviewer, "Claim");
+        await Expect(reviewer.GetByText("认领人：陈静")).ToBeVisibleAsync();
+        await reviewer.GetByTestId("act-Return").ClickAsync();
+        await Field(reviewer, "act-comment", "textarea").FillAsync("机构设置情况不完整，请补充二级机构。");
+        await reviewer.GetByTestId("act-confirm").ClickAsync();
+        await Expect(reviewer.GetByTestId("stage")).ToHaveTextAsync("起草");
+
+        // filer1's open page learns of it live; the comment is in the history; the filer fixes and resubmits.
+        await Expect(filer.GetByTestId("unread-count")).Not.ToHaveTextAsync("0");
+        await BrowserFixture.GotoAsync(filer, evaluationUrl);
+        await Expect(filer.GetByTestId("history-comment").First).ToHaveTextAsync("机构设置情况不完整，请补充二级机构。");
+        await Expect(filer.GetByTestId("signature")).ToHaveCountAsync(0);
+        await WriteSectionAsync(filer, "1", "示例市卫生健康局负责全市卫生健康工作，内设科室 22 个，二级机构 5 个。");
+        await ActAsync(filer, "Submit");
+        await Expect(filer.GetByTestId("stage")).ToHaveTextAsync("待单位负责人签字");
+
+        // head1 signs again; reviewer1 claims and approves; admin1 publishes.
+        await SignAsync(head, evaluationUrl);
+        await BrowserFixture.GotoAsync(reviewer, evaluationUrl);
+        await ActAsync(reviewer, "Claim");
+        await ActAsync(reviewer, "Approve");
+        await Expect(reviewer.GetByTestId("stage")).ToHaveTextAsync("已审核通过");
+        var admin = await fixture.SignInAsync("admin1");
+        await BrowserFixture.GotoAsync(admin, evaluationUrl);
+        await ActAsync(admin, "Publish");
+        await Expect(admin.GetByTestId("stage")).ToHaveTextAsync("已公开");
+        await Expect(admin.GetByTestId("history")).ToContainTextAsync("公开");
+
+        // An anonymous visitor finds the report on the public page.
+        var visitor = await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl })).NewPageAsync();
+        await visitor.GotoAsync("/public");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "示例市卫生健康局" }).ClickAsync();
+        await Expect(visitor.GetByTestId("public-report")).ToContainTextAsync("二级机构 5 个");
+        await Expect(visitor.GetByTestId("public-report")).ToContainTextAsync("单位负责人签字：王建国");
+    }
+
+    private static ILocator Field(IPage page, string testId, string element) =>
+        page.GetByTestId(testId).Locator($"xpath=descendant-or-self::{element}").First;
+
+    private static async Task WriteSectionAsync(IPage page, string code, string text)
+    {
+        await Field(page, $"section-{code}-text", "textarea").FillAsync(text);
+        await page.GetByTestId($"section-{code}-save").ClickAsync();
+        await Expect(page.GetByTestId($"section-{code}-save")).ToBeDisabledAsync();
+    }
+
+    private static async Task ActAsync(IPage page, string act)
+    {
+        await page.GetByTestId($"act-{act}").ClickAsync();
+        await Expect(page.GetByTestId($"act-{act}")).ToHaveCountAsync(0);
+    }
+
+    private static async Task SignAsync(IPage head, string evaluationUrl)
+    {
+        await BrowserFixture.GotoAsync(head, evaluationUrl);
+        await head.GetByTestId("act-Sign").ClickAsync();
+        await Field(head, "act-password", "input").FillAsync(Password);
+        await head.GetByTestId("act-confirm").ClickAsync();
+        await Expect(head.GetByTestId("stage")).ToHaveTextAsync("财政审核");
+        await Expect(head.GetByTestId("signature")).ToContainTextAsync("王建国");
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalWorkflow.Web.Tests;
+
+/// <summary>The real app on a real SQLite file of its own, seeded with the demo data.</summary>
+public sealed class AppFactory(string? databasePath = null, bool dispatch = true) : WebApplicationFactory<Program>
+{
+    public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"evalworkflow-test-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development serves the static web assets (MudBlazor, blazor.web.js) straight from the build output.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Outbox:DispatchEnabled", dispatch ? "true" : "false");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+    }
+
+    /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/> (or anonymous when null).</summary>
+    public async Task<HttpClient> ClientForAsync(string? userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        if (userName is not null)
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "Demo#2026" });
+            response.EnsureSuccessStatusCode();
+        }
+
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (databasePath is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+        }
+    }
+}
+
+public static class Api
+{
+    public const string HealthBureau = "示例市卫生健康局";
+
+    /// <summary>The id of <paramref name="unitName"/>'s evaluation in the demo's overall round, as its filer sees it.</summary>
+    public static async Task<Guid> OverallEvaluationIdAsync(HttpClient filer, string unitName = HealthBureau)
+    {
+        var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
+        var item = inbox!["todo"]!.AsArray().Single(t =>
+            (string?)t!["unitName"] == unitName && ((string?)t["roundTitle"])!.Contains("整体"));
+        return Guid.Parse((string)item!["evaluationId"]!);
+    }
+
+    public static async Task<JsonObject> EvaluationAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/evaluations/{id}"))!;
+
+    public static async Task<int> VersionAsync(HttpClient client, Guid id) => (int)(await EvaluationAsync(client, id))["version"]!;
+
+    public static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string act, int version, string? comment = null, string? password = null) =>
+        client.PostAsJsonAsync($"/api/evaluations/{id}/acts/{act}", new { version, comment, password });
+
+    /// <summary>Acts at the evaluation's current version and insists that it succeeds.</summary>
+    public static async Task ActOkAsync(HttpClient client, Guid id, string act, string? comment = null, string? password = null)
+    {
+        var response = await ActAsync(client, id, act, await VersionAsync(client, id), comment, password);
+        Assert.True(response.IsSuccessStatusCode, $"{act}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static async Task SaveSectionAsync(HttpClient filer, Guid id, string code, string markdown)
+    {
+        var evaluation = await EvaluationAsync(filer, id);
+        var section = evaluation["sections"]!.AsArray().Single(s => (string?)s!["code"] == code)!;
+        var response = await filer.PutAsJsonAsync($"/api/evaluations/{id}/sections/{code}", new { markdown, baseVersion = (int)section["version"]! });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<string?> ProblemDetailAsync(HttpResponseMessage response) =>
+        (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["detail"];
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; background delivery is asynchronous.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Timed out waiting for {what}");
+    }
+}
