@@ -18,6 +18,10 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// `dotnet run` serves the build output, where MudBlazor's and Blazor's static files are found through the
+// static web assets manifest; ASP.NET Core reads it only in Development unless asked. A published app has no manifest.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDbContext<AppDbContext>(options =>
     options.UseSqlite(builder.Configuration.GetConnectionString("Default")));

@@ -56,6 +56,8 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
         await ActAsync(admin, "Publish");
         await Expect(admin.GetByTestId("stage")).ToHaveTextAsync("已公开");
         await Expect(admin.GetByTestId("history")).ToContainTextAsync("公开");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await admin.WaitForURLAsync("**/login");
 
         // An anonymous visitor finds the report on the public page.
         var visitor = await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl })).NewPageAsync();
