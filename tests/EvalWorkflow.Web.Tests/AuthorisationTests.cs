@@ -4,36 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Web.Tests;
 
-public sealed class AuthorisationTests : IAsyncLifetime
+public sealed class AuthorisationTests : AppTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task A_filer_of_another_unit_can_neither_see_nor_change_an_evaluation()
     {
-        var id = await Api.OverallEvaluationIdAsync(await app.ClientForAsync("filer1"));
-        var stranger = await app.ClientForAsync("filer3");
+        var id = await Api.OverallEvaluationIdAsync(await App.ClientForAsync("filer1"));
+        var stranger = await App.ClientForAsync("filer3");
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/evaluations/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.ActAsync(stranger, id, "Submit", 1)).StatusCode);
         var edit = await stranger.PutAsJsonAsync($"/api/evaluations/{id}/sections/1", new { markdown = "篡改", baseVersion = 0 });
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.DoesNotContain(id.ToString(), await stranger.GetStringAsync("/api/inbox"));
-        Assert.Equal("", await app.WithDbAsync(db => db.ReportSections.Where(s => s.EvaluationId == id && s.Code == "1").Select(s => s.Markdown).SingleAsync()));
+        Assert.Equal("", await App.WithDbAsync(db => db.ReportSections.Where(s => s.EvaluationId == id && s.Code == "1").Select(s => s.Markdown).SingleAsync()));
     }
 
     [Fact]
     public async Task A_unit_head_cannot_submit_and_a_filer_cannot_sign()
     {
-        var filer = await app.ClientForAsync("filer1");
+        var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
 
-        var headSubmits = await Api.ActAsync(await app.ClientForAsync("head1"), id, "Submit", await Api.VersionAsync(filer, id));
+        var headSubmits = await Api.ActAsync(await App.ClientForAsync("head1"), id, "Submit", await Api.VersionAsync(filer, id));
         Assert.Equal(HttpStatusCode.Conflict, headSubmits.StatusCode);
         Assert.Contains("填表人", await Api.ProblemDetailAsync(headSubmits));
 
@@ -46,7 +40,7 @@ public sealed class AuthorisationTests : IAsyncLifetime
     [Fact]
     public async Task The_api_answers_401_without_a_sign_in_and_pages_redirect_to_login()
     {
-        var anonymous = await app.ClientForAsync(null);
+        var anonymous = await App.ClientForAsync(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/inbox")).StatusCode);
         var page = await anonymous.GetAsync("/rounds");
         Assert.True(page.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK);
@@ -55,7 +49,7 @@ public sealed class AuthorisationTests : IAsyncLifetime
     [Fact]
     public async Task Repeated_wrong_passwords_lock_the_account()
     {
-        var client = await app.ClientForAsync(null);
+        var client = await App.ClientForAsync(null);
         for (var i = 0; i < 5; i++)
         {
             var wrong = await client.PostAsJsonAsync("/api/auth/login", new { userName = "filer2", password = "wrong" });

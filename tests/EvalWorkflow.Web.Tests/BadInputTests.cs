@@ -4,18 +4,12 @@ using System.Text.Json.Nodes;
 
 namespace EvalWorkflow.Web.Tests;
 
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : AppTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task Unknown_ids_and_acts_are_refused_clearly()
     {
-        var filer = await app.ClientForAsync("filer1");
+        var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
 
         Assert.Equal(HttpStatusCode.NotFound, (await filer.GetAsync($"/api/evaluations/{Guid.NewGuid()}")).StatusCode);
@@ -27,7 +21,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_version_is_refused_and_changes_nothing()
     {
-        var filer = await app.ClientForAsync("filer1");
+        var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
         var stale = await Api.ActAsync(filer, id, "Submit", await Api.VersionAsync(filer, id) - 1);
@@ -40,8 +34,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Return_needs_a_comment_and_sign_needs_the_right_password()
     {
-        var filer = await app.ClientForAsync("filer1");
-        var head = await app.ClientForAsync("head1");
+        var filer = await App.ClientForAsync("filer1");
+        var head = await App.ClientForAsync("head1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
         await Api.ActOkAsync(filer, id, "Submit");
@@ -66,8 +60,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_section_save_is_refused_with_the_newer_text()
     {
-        var first = await app.ClientForAsync("filer1");
-        var second = await app.ClientForAsync("filer2");
+        var first = await App.ClientForAsync("filer1");
+        var second = await App.ClientForAsync("filer2");
         var id = await Api.OverallEvaluationIdAsync(first);
         await Api.SaveSectionAsync(first, id, "7", "问题一");
 
@@ -83,7 +77,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Over_long_section_text_is_refused()
     {
-        var filer = await app.ClientForAsync("filer1");
+        var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         var response = await filer.PutAsJsonAsync($"/api/evaluations/{id}/sections/1", new { markdown = new string('字', 50_001), baseVersion = 0 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -4,23 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Web.Tests;
 
-public sealed class ConcurrencyTests : IAsyncLifetime
+public sealed class ConcurrencyTests : AppTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task Twenty_concurrent_approvals_give_one_success_one_history_row_and_one_notification_each()
     {
-        var filer = await app.ClientForAsync("filer1");
-        var reviewer = await app.ClientForAsync("reviewer1");
+        var filer = await App.ClientForAsync("filer1");
+        var reviewer = await App.ClientForAsync("reviewer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
         await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await app.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
+        await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
         await Api.ActOkAsync(reviewer, id, "Claim");
         var version = await Api.VersionAsync(reviewer, id);
 
@@ -29,27 +23,27 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Contains("已被他人处理", await Api.ProblemDetailAsync(responses.First(r => r.StatusCode == HttpStatusCode.Conflict)));
-        var approvals = await app.WithDbAsync(db => db.EvaluationEvents.Where(h => h.EvaluationId == id && h.Act == WorkflowAct.Approve).ToListAsync());
+        var approvals = await App.WithDbAsync(db => db.EvaluationEvents.Where(h => h.EvaluationId == id && h.Act == WorkflowAct.Approve).ToListAsync());
         var approval = Assert.Single(approvals);
-        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.EventId == approval.Id)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.EventId == approval.Id)));
 
         // Approved is held by the finance administrator: admin1 is told once.
-        await Api.EventuallyAsync(() => app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EventId == approval.Id)), "the approval's notification");
-        var notifications = await app.WithDbAsync(db => db.Notifications.Where(n => n.EventId == approval.Id).ToListAsync());
-        var admin = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "admin1"));
+        await Api.EventuallyAsync(() => App.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EventId == approval.Id)), "the approval's notification");
+        var notifications = await App.WithDbAsync(db => db.Notifications.Where(n => n.EventId == approval.Id).ToListAsync());
+        var admin = await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "admin1"));
         Assert.Equal(admin.Id, Assert.Single(notifications).UserId);
     }
 
     [Fact]
     public async Task Two_reviewers_claiming_at_once_leaves_one_holder()
     {
-        var filer = await app.ClientForAsync("filer1");
+        var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
         await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await app.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
-        var first = await app.ClientForAsync("reviewer1");
-        var second = await app.ClientForAsync("reviewer2");
+        await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
+        var first = await App.ClientForAsync("reviewer1");
+        var second = await App.ClientForAsync("reviewer2");
         var version = await Api.VersionAsync(first, id);
 
         var responses = await Task.WhenAll(Api.ActAsync(first, id, "Claim", version), Api.ActAsync(second, id, "Claim", version));

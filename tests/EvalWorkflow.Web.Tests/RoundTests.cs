@@ -6,19 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Web.Tests;
 
-public sealed class RoundTests : IAsyncLifetime
+public sealed class RoundTests : AppTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task A_new_round_gives_each_unit_one_evaluation_in_drafting_and_the_board_shows_them()
     {
-        var admin = await app.ClientForAsync("admin1");
-        var units = await app.WithDbAsync(db => db.BudgetUnits.Where(u => u.ParentUnitId == null).Select(u => u.Id).ToListAsync());
+        var admin = await App.ClientForAsync("admin1");
+        var units = await App.WithDbAsync(db => db.BudgetUnits.Where(u => u.ParentUnitId == null).Select(u => u.Id).ToListAsync());
 
         var created = await admin.PostAsJsonAsync("/api/rounds", new
         {
@@ -39,16 +33,16 @@ public sealed class RoundTests : IAsyncLifetime
     public async Task Only_a_finance_administrator_opens_a_round_and_bad_rounds_are_refused()
     {
         var request = new { title = "批次", fiscalYear = 2025, submissionDeadline = "2026-04-30", workflowDefinitionKey = "default", unitIds = Array.Empty<Guid>() };
-        var byFiler = await (await app.ClientForAsync("filer1")).PostAsJsonAsync("/api/rounds", request);
+        var byFiler = await (await App.ClientForAsync("filer1")).PostAsJsonAsync("/api/rounds", request);
         Assert.Equal(HttpStatusCode.Conflict, byFiler.StatusCode);
         Assert.Contains("只有财政管理员", await Api.ProblemDetailAsync(byFiler));
 
-        var admin = await app.ClientForAsync("admin1");
+        var admin = await App.ClientForAsync("admin1");
         var noUnits = await admin.PostAsJsonAsync("/api/rounds", request);
         Assert.Equal(HttpStatusCode.BadRequest, noUnits.StatusCode);
         Assert.Contains("至少选择一个", await Api.ProblemDetailAsync(noUnits));
 
-        var health = await app.WithDbAsync(db => db.BudgetUnits.SingleAsync(u => u.Name == DemoData.HealthBureauName));
+        var health = await App.WithDbAsync(db => db.BudgetUnits.SingleAsync(u => u.Name == DemoData.HealthBureauName));
         var topLevelInDepartmentFlow = await admin.PostAsJsonAsync("/api/rounds", request with { workflowDefinitionKey = "department-review", unitIds = new[] { health.Id } });
         Assert.Equal(HttpStatusCode.BadRequest, topLevelInDepartmentFlow.StatusCode);
         Assert.Contains("没有主管部门", await Api.ProblemDetailAsync(topLevelInDepartmentFlow));
@@ -57,16 +51,16 @@ public sealed class RoundTests : IAsyncLifetime
     [Fact]
     public async Task A_sub_unit_evaluation_passes_through_department_review()
     {
-        var filer = await app.ClientForAsync("filer4");
+        var filer = await App.ClientForAsync("filer4");
         var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
         var id = Guid.Parse((string)inbox!["todo"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("二级单位"))!["evaluationId"]!);
         await Api.SaveSectionAsync(filer, id, "1", "疾控中心基本情况");
         await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await app.ClientForAsync("head4"), id, "Sign", password: "Demo#2026");
+        await Api.ActOkAsync(await App.ClientForAsync("head4"), id, "Sign", password: "Demo#2026");
 
-        var department = await app.ClientForAsync("dept1");
+        var department = await App.ClientForAsync("dept1");
         Assert.Equal("DepartmentReview", (string?)(await Api.EvaluationAsync(department, id))["stage"]);
-        var reviewerTooEarly = await Api.ActAsync(await app.ClientForAsync("reviewer1"), id, "Claim", await Api.VersionAsync(department, id));
+        var reviewerTooEarly = await Api.ActAsync(await App.ClientForAsync("reviewer1"), id, "Claim", await Api.VersionAsync(department, id));
         Assert.Equal(HttpStatusCode.Conflict, reviewerTooEarly.StatusCode);
         await Api.ActOkAsync(department, id, "Approve");
         Assert.Equal("FinanceReview", (string?)(await Api.EvaluationAsync(department, id))["stage"]);

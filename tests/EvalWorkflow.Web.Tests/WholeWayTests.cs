@@ -5,21 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Web.Tests;
 
-public sealed class WholeWayTests : IAsyncLifetime
+public sealed class WholeWayTests : AppTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task An_evaluation_goes_from_draft_through_return_to_publication()
     {
-        var filer = await app.ClientForAsync("filer1");
-        var head = await app.ClientForAsync("head1");
-        var reviewer = await app.ClientForAsync("reviewer1");
-        var admin = await app.ClientForAsync("admin1");
+        var filer = await App.ClientForAsync("filer1");
+        var head = await App.ClientForAsync("head1");
+        var reviewer = await App.ClientForAsync("reviewer1");
+        var admin = await App.ClientForAsync("admin1");
         var id = await Api.OverallEvaluationIdAsync(filer);
 
         await Api.SaveSectionAsync(filer, id, "1", "示例市卫生健康局负责全市卫生健康工作。");
@@ -55,7 +49,7 @@ public sealed class WholeWayTests : IAsyncLifetime
         Assert.Equal(9, published["history"]!.AsArray().Count);
         Assert.Empty(published["permittedActs"]!.AsArray());
 
-        var anonymous = await app.ClientForAsync(null);
+        var anonymous = await App.ClientForAsync(null);
         var reports = await anonymous.GetFromJsonAsync<JsonArray>("/api/public/reports?unit=卫生健康");
         Assert.Contains(reports!, r => (string?)r!["id"] == id.ToString());
         var page = await anonymous.GetStringAsync($"/public/reports/{id}");
@@ -66,40 +60,40 @@ public sealed class WholeWayTests : IAsyncLifetime
     [Fact]
     public async Task A_published_evaluation_cannot_be_changed()
     {
-        var filer = await app.ClientForAsync("filer1");
+        var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await WalkToPublishedAsync(id, filer);
 
         var edit = await filer.PutAsJsonAsync($"/api/evaluations/{id}/sections/1", new { markdown = "改写", baseVersion = 1 });
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
-        var returnIt = await Api.ActAsync(await app.ClientForAsync("reviewer1"), id, "Return", await Api.VersionAsync(filer, id), "再改");
+        var returnIt = await Api.ActAsync(await App.ClientForAsync("reviewer1"), id, "Return", await Api.VersionAsync(filer, id), "再改");
         Assert.Equal(HttpStatusCode.Conflict, returnIt.StatusCode);
     }
 
     [Fact]
     public async Task Health_answers_when_the_database_answers()
     {
-        var response = await (await app.ClientForAsync(null)).GetAsync("/health");
+        var response = await (await App.ClientForAsync(null)).GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task The_openapi_document_describes_the_act_endpoint()
     {
-        var document = await (await app.ClientForAsync(null)).GetStringAsync("/openapi/v1.json");
+        var document = await (await App.ClientForAsync(null)).GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/evaluations/{id}/acts/{act}", document);
     }
 
     private async Task WalkToPublishedAsync(Guid id, HttpClient filer)
     {
-        var reviewer = await app.ClientForAsync("reviewer1");
+        var reviewer = await App.ClientForAsync("reviewer1");
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
         await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await app.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
+        await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
         await Api.ActOkAsync(reviewer, id, "Claim");
         await Api.ActOkAsync(reviewer, id, "Approve");
-        await Api.ActOkAsync(await app.ClientForAsync("admin1"), id, "Publish");
-        Assert.Equal(1, await app.WithDbAsync(db => db.Evaluations.CountAsync(e => e.Id == id && e.PublishedAtUtc != null)));
+        await Api.ActOkAsync(await App.ClientForAsync("admin1"), id, "Publish");
+        Assert.Equal(1, await App.WithDbAsync(db => db.Evaluations.CountAsync(e => e.Id == id && e.PublishedAtUtc != null)));
     }
 
     private static async Task<JsonArray> NotificationsAsync(HttpClient client) =>
