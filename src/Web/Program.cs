@@ -90,6 +90,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => che
 app.MapAuthEndpoints();
 app.MapEvaluationEndpoints();
 app.MapRoundEndpoints();
+app.MapPublicEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -8,4 +8,15 @@ public abstract class AppTest : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
+
+    /// <summary>filer1 writes and submits the health bureau's overall evaluation and head1 signs it: it waits in finance review.</summary>
+    protected async Task<Guid> SignedEvaluationAsync()
+    {
+        var filer = await App.ClientForAsync("filer1");
+        var id = await Api.OverallEvaluationIdAsync(filer);
+        await Api.SaveSectionAsync(filer, id, "1", "基本情况");
+        await Api.ActOkAsync(filer, id, "Submit");
+        await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
+        return id;
+    }
 }

@@ -9,12 +9,8 @@ public sealed class ConcurrencyTests : AppTest
     [Fact]
     public async Task Twenty_concurrent_approvals_give_one_success_one_history_row_and_one_notification_each()
     {
-        var filer = await App.ClientForAsync("filer1");
+        var id = await SignedEvaluationAsync();
         var reviewer = await App.ClientForAsync("reviewer1");
-        var id = await Api.OverallEvaluationIdAsync(filer);
-        await Api.SaveSectionAsync(filer, id, "1", "基本情况");
-        await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
         await Api.ActOkAsync(reviewer, id, "Claim");
         var version = await Api.VersionAsync(reviewer, id);
 
@@ -37,11 +33,7 @@ public sealed class ConcurrencyTests : AppTest
     [Fact]
     public async Task Two_reviewers_claiming_at_once_leaves_one_holder()
     {
-        var filer = await App.ClientForAsync("filer1");
-        var id = await Api.OverallEvaluationIdAsync(filer);
-        await Api.SaveSectionAsync(filer, id, "1", "基本情况");
-        await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
+        var id = await SignedEvaluationAsync();
         var first = await App.ClientForAsync("reviewer1");
         var second = await App.ClientForAsync("reviewer2");
         var version = await Api.VersionAsync(first, id);

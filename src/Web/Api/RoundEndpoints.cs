@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Persistence;
-using EvalWorkflow.Workflows.Publication;
 using EvalWorkflow.Workflows.Rounds;
 
 namespace EvalWorkflow.Web.Api;
@@ -28,11 +27,5 @@ public static class RoundEndpoints
 
         rounds.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetRoundBoard board, CancellationToken ct) =>
             TypedResults.Ok(await board.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
-
-        var published = app.MapGroup("/api/public").AllowAnonymous().WithTags("Public").ProducesProblem(StatusCodes.Status404NotFound);
-        published.MapGet("/reports", async (int? year, string? unit, PublicReports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.ListAsync(year, unit, ct)));
-        published.MapGet("/reports/{id:guid}", async (Guid id, PublicReports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.GetAsync(id, ct)));
     }
 }

@@ -36,6 +36,8 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
             throw Refusal.Stale();
         }
 
+        // Asked before the input checks below so that an act not allowed now is refused as such,
+        // not for a missing comment or password; Evaluation.Perform checks again as the aggregate's own guard.
         var check = evaluation.MachineFor(actor).Check(act);
         if (!check.Allowed)
         {

@@ -21,10 +21,10 @@ public sealed class ListRounds(AppDbContext db)
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.FinanceBureauId == actor.FinanceBureauId).ToListAsync(ct);
         var counts = await db.Evaluations.Where(e => e.Round.FinanceBureauId == actor.FinanceBureauId)
             .GroupBy(e => e.RoundId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var workflows = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(ct);
+        var workflows = await LatestWorkflowsAsync(ct);
         return rounds.OrderByDescending(r => r.CreatedAtUtc)
             .Select(r => new RoundSummary(r.Id, r.Title, r.FiscalYear, r.SubmissionDeadline,
-                workflows.Where(w => w.Key == r.WorkflowDefinitionKey).MaxBy(w => w.Version)?.Name ?? r.WorkflowDefinitionKey,
+                workflows.GetValueOrDefault(r.WorkflowDefinitionKey)?.Name ?? r.WorkflowDefinitionKey,
                 counts.GetValueOrDefault(r.Id)))
             .ToList();
     }
@@ -33,9 +33,14 @@ public sealed class ListRounds(AppDbContext db)
     {
         var units = await db.BudgetUnits.AsNoTracking().Where(u => u.FinanceBureauId == actor.FinanceBureauId)
             .OrderBy(u => u.Name).ToListAsync(ct);
-        var workflows = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(ct);
+        var workflows = await LatestWorkflowsAsync(ct);
         return new RoundOptions(
             units.Select(u => (u.Id, u.Name, u.ParentUnitId)).ToList(),
-            workflows.GroupBy(w => w.Key).Select(g => g.MaxBy(w => w.Version)!).Select(w => (w.Key, w.Name)).ToList());
+            workflows.Values.Select(w => (w.Key, w.Name)).ToList());
     }
+
+    private async Task<Dictionary<string, Definitions.WorkflowDefinition>> LatestWorkflowsAsync(CancellationToken ct) =>
+        (await db.WorkflowDefinitions.AsNoTracking().ToListAsync(ct))
+            .GroupBy(w => w.Key)
+            .ToDictionary(g => g.Key, g => g.MaxBy(w => w.Version)!);
 }

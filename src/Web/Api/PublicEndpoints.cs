@@ -1,0 +1,16 @@
+using EvalWorkflow.Workflows.Publication;
+
+namespace EvalWorkflow.Web.Api;
+
+/// <summary>What anyone may read without signing in: published reports.</summary>
+public static class PublicEndpoints
+{
+    public static void MapPublicEndpoints(this IEndpointRouteBuilder app)
+    {
+        var published = app.MapGroup("/api/public").AllowAnonymous().WithTags("Public").ProducesProblem(StatusCodes.Status404NotFound);
+        published.MapGet("/reports", async (int? year, string? unit, PublicReports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.ListAsync(year, unit, ct)));
+        published.MapGet("/reports/{id:guid}", async (Guid id, PublicReports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.GetAsync(id, ct)));
+    }
+}
