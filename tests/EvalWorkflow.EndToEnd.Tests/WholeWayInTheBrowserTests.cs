@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static EvalWorkflow.EndToEnd.Tests.EvaluationScreen;
 using static Microsoft.Playwright.Assertions;
 
 namespace EvalWorkflow.EndToEnd.Tests;
@@ -10,7 +11,7 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
     [Fact]
     public async Task A_report_is_drafted_signed_returned_fixed_approved_published_and_read_by_the_public()
     {
-        // filer1 writes a section and submits.
+        // filer1 writes a section, marks the (demo-filled) tables complete and submits.
         var filer = await fixture.SignInAsync("filer1");
         await Expect(filer.GetByTestId("todo-table")).ToContainTextAsync("示例市卫生健康局");
         await filer.GetByTestId("todo-table").GetByRole(AriaRole.Link, new() { Name = "办理" }).First.ClickAsync();
@@ -18,6 +19,7 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
         await BrowserFixture.WaitInteractiveAsync(filer);
         var evaluationUrl = new Uri(filer.Url).PathAndQuery;
         await WriteSectionAsync(filer, "1", "示例市卫生健康局负责全市卫生健康工作，内设科室 22 个。");
+        await MarkAllTablesReadyAsync(filer);
         await ActAsync(filer, "Submit");
         await Expect(filer.GetByTestId("stage")).ToHaveTextAsync("待单位负责人签字");
         await BrowserFixture.GotoAsync(filer, "/");
@@ -65,22 +67,6 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
         await visitor.GetByRole(AriaRole.Link, new() { Name = "示例市卫生健康局" }).ClickAsync();
         await Expect(visitor.GetByTestId("public-report")).ToContainTextAsync("二级机构 5 个");
         await Expect(visitor.GetByTestId("public-report")).ToContainTextAsync("单位负责人签字：王建国");
-    }
-
-    private static ILocator Field(IPage page, string testId, string element) =>
-        page.GetByTestId(testId).Locator($"xpath=descendant-or-self::{element}").First;
-
-    private static async Task WriteSectionAsync(IPage page, string code, string text)
-    {
-        await Field(page, $"section-{code}-text", "textarea").FillAsync(text);
-        await page.GetByTestId($"section-{code}-save").ClickAsync();
-        await Expect(page.GetByTestId($"section-{code}-save")).ToBeDisabledAsync();
-    }
-
-    private static async Task ActAsync(IPage page, string act)
-    {
-        await page.GetByTestId($"act-{act}").ClickAsync();
-        await Expect(page.GetByTestId($"act-{act}")).ToHaveCountAsync(0);
     }
 
     private static async Task SignAsync(IPage head, string evaluationUrl)

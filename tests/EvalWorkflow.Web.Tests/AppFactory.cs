@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Workflows.Setup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +95,36 @@ public static class Api
         var response = await filer.PutAsJsonAsync($"/api/evaluations/{id}/sections/{code}", new { markdown, baseVersion = (int)section["version"]! });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>
+    /// Makes the evaluation submittable: fills it with the example package when its overall table is still blank
+    /// (the demo health bureau's comes filled) and marks every table ready.
+    /// </summary>
+    public static async Task CompleteContentAsync(HttpClient filer, Guid id)
+    {
+        var view = await ContentAsync(filer, id);
+        var content = view["content"].Deserialize<EvaluationContent>(Json)!;
+        if (content.Overall.Indicators.Any(i => i.Name.Length == 0))
+        {
+            var example = ExampleContent.HealthBureau(content.Sections, content.Overall.Id, Guid.NewGuid());
+            var saved = await filer.PutAsJsonAsync($"/api/evaluations/{id}/content",
+                new SaveContentRequest((int)view["contentVersion"]!, example), Json);
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+            view = (await saved.Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+
+        foreach (var part in view["parts"]!.AsArray())
+        {
+            var ready = await filer.PostAsJsonAsync($"/api/evaluations/{id}/parts/{part!["id"]}/ready",
+                new { version = await VersionAsync(filer, id), ready = true });
+            Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync());
+        }
+    }
+
+    public static async Task<JsonObject> ContentAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/evaluations/{id}/content"))!;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static async Task<string?> ProblemDetailAsync(HttpResponseMessage response) =>
         (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["detail"];

@@ -15,6 +15,7 @@ public abstract class AppTest : IAsyncLifetime
         var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
+        await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");
         await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
         return id;

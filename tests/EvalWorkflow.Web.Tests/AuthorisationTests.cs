@@ -11,13 +11,14 @@ public sealed class AuthorisationTests : AppTest
     {
         var id = await Api.OverallEvaluationIdAsync(await App.ClientForAsync("filer1"));
         var stranger = await App.ClientForAsync("filer3");
+        var before = await App.WithDbAsync(db => db.ReportSections.Where(s => s.EvaluationId == id && s.Code == "1").Select(s => s.Markdown).SingleAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/evaluations/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.ActAsync(stranger, id, "Submit", 1)).StatusCode);
         var edit = await stranger.PutAsJsonAsync($"/api/evaluations/{id}/sections/1", new { markdown = "篡改", baseVersion = 0 });
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.DoesNotContain(id.ToString(), await stranger.GetStringAsync("/api/inbox"));
-        Assert.Equal("", await App.WithDbAsync(db => db.ReportSections.Where(s => s.EvaluationId == id && s.Code == "1").Select(s => s.Markdown).SingleAsync()));
+        Assert.Equal(before, await App.WithDbAsync(db => db.ReportSections.Where(s => s.EvaluationId == id && s.Code == "1").Select(s => s.Markdown).SingleAsync()));
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class AuthorisationTests : AppTest
         Assert.Equal(HttpStatusCode.Conflict, headSubmits.StatusCode);
         Assert.Contains("填表人", await Api.ProblemDetailAsync(headSubmits));
 
+        await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");
         var filerSigns = await Api.ActAsync(filer, id, "Sign", await Api.VersionAsync(filer, id), password: "Demo#2026");
         Assert.Equal(HttpStatusCode.Conflict, filerSigns.StatusCode);

@@ -38,6 +38,7 @@ public sealed class BadInputTests : AppTest
         var head = await App.ClientForAsync("head1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
+        await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");
         var version = await Api.VersionAsync(head, id);
 

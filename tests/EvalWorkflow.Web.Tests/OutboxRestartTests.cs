@@ -17,6 +17,7 @@ public sealed class OutboxRestartTests
             var filer = await stopped.ClientForAsync("filer1");
             var id = await Api.OverallEvaluationIdAsync(filer);
             await Api.SaveSectionAsync(filer, id, "1", "基本情况");
+            await Api.CompleteContentAsync(filer, id);
             await Api.ActOkAsync(filer, id, "Submit");
             submitted = await stopped.WithDbAsync(db => db.EvaluationEvents.Where(h => h.EvaluationId == id && h.Act == WorkflowAct.Submit).Select(h => h.Id).SingleAsync());
             Assert.Equal(0, await stopped.WithDbAsync(db => db.Notifications.CountAsync()));

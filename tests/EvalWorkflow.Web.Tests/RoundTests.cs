@@ -55,6 +55,7 @@ public sealed class RoundTests : AppTest
         var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
         var id = Guid.Parse((string)inbox!["todo"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("二级单位"))!["evaluationId"]!);
         await Api.SaveSectionAsync(filer, id, "1", "疾控中心基本情况");
+        await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");
         await Api.ActOkAsync(await App.ClientForAsync("head4"), id, "Sign", password: "Demo#2026");
 

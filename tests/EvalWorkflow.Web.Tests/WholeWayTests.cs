@@ -17,6 +17,7 @@ public sealed class WholeWayTests : AppTest
         var id = await Api.OverallEvaluationIdAsync(filer);
 
         await Api.SaveSectionAsync(filer, id, "1", "示例市卫生健康局负责全市卫生健康工作。");
+        await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");
         await Api.ActOkAsync(head, id, "Sign", password: "Demo#2026");
         var signed = await Api.EvaluationAsync(reviewer, id);
@@ -34,6 +35,7 @@ public sealed class WholeWayTests : AppTest
             "filer1's notification of the return");
 
         await Api.SaveSectionAsync(filer, id, "1", "示例市卫生健康局负责全市卫生健康工作。内设科室 22 个。");
+        await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");
         var resubmitted = await Api.ActAsync(reviewer, id, "Approve", await Api.VersionAsync(reviewer, id));
         Assert.Equal(HttpStatusCode.Conflict, resubmitted.StatusCode);

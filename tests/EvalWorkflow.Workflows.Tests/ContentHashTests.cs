@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Evaluations;
 
 namespace EvalWorkflow.Workflows.Tests;
@@ -50,7 +51,7 @@ public sealed class ContentHashTests
     [
         .. markdown.Select((text, i) =>
         {
-            var section = new ReportSection(EvaluationId, i + 1, ReportOutline.Default[i]);
+            var section = new ReportSection(EvaluationId, i + 1, BuiltInTemplates.All()[0].Body.Outline[i]);
             section.Replace(text);
             return section;
         }),

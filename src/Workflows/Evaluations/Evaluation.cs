@@ -1,3 +1,5 @@
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Organisation;
@@ -9,13 +11,14 @@ namespace EvalWorkflow.Workflows.Evaluations;
 /// One unit's filing in one round: the workflow instance. It pins the workflow definition version it started with,
 /// and its <see cref="Version"/> is the concurrency token every act and save must name.
 /// </summary>
-public sealed class Evaluation
+public sealed partial class Evaluation
 {
     private readonly List<ReportSection> sections = [];
+    private readonly List<EvaluationPart> parts = [];
 
     private Evaluation() { }
 
-    internal Evaluation(EvaluationRound round, BudgetUnit unit, WorkflowDefinition definition, IEnumerable<OutlineSection> outline)
+    internal Evaluation(EvaluationRound round, BudgetUnit unit, WorkflowDefinition definition, EvaluationTemplate template)
     {
         Id = Guid.NewGuid();
         RoundId = round.Id;
@@ -26,7 +29,12 @@ public sealed class Evaluation
         WorkflowDefinition = definition;
         Stage = definition.Body.InitialStage;
         Version = 1;
-        sections.AddRange(outline.Select((o, i) => new ReportSection(Id, i + 1, o)));
+        TemplateId = template.Id;
+        Template = template;
+        sections.AddRange(template.Body.Outline.Select((o, i) => new ReportSection(Id, i + 1, o)));
+        parts.Add(new EvaluationPart(Guid.NewGuid(), Id, PartKind.Basic, ContentShape.BlankBasic(template.Body)));
+        var overallId = Guid.NewGuid();
+        parts.Add(new EvaluationPart(overallId, Id, PartKind.Overall, ContentShape.BlankTable(overallId, template.Body, project: false)));
     }
 
     public Guid Id { get; private set; }
@@ -36,6 +44,13 @@ public sealed class Evaluation
     public BudgetUnit Unit { get; private set; } = null!;
     public Guid WorkflowDefinitionId { get; private set; }
     public WorkflowDefinition WorkflowDefinition { get; private set; } = null!;
+    public Guid TemplateId { get; private set; }
+    public EvaluationTemplate Template { get; private set; } = null!;
+
+    /// <summary>The filer who leads the filing: the first to save content. They may assign tables to other filers of the unit.</summary>
+    public string? LeadFilerId { get; private set; }
+    public string? LeadFilerName { get; private set; }
+
     public string Stage { get; private set; } = "";
     public int Version { get; private set; }
     public int ContentVersion { get; private set; }
@@ -55,6 +70,7 @@ public sealed class Evaluation
     public DateTime? LastActAtUtc { get; private set; }
 
     public IReadOnlyList<ReportSection> Sections => sections;
+    public IReadOnlyList<EvaluationPart> Parts => parts;
 
     public Claim? Claim => ClaimedById is null ? null : new Claim(ClaimedById, ClaimedByName ?? "");
 
@@ -80,6 +96,11 @@ public sealed class Evaluation
         if (!check.Allowed)
         {
             throw new Refusal(RefusalKind.Conflict, check.Reason!);
+        }
+
+        if (act == WorkflowAct.Submit)
+        {
+            EnsureReadyToSubmit();
         }
 
         var from = Stage;
@@ -124,16 +145,9 @@ public sealed class Evaluation
     /// <exception cref="Refusal">When the content is not editable by <paramref name="actor"/> now.</exception>
     internal void ReplaceSection(ReportSection section, string markdown, Actor actor)
     {
-        if (!actor.MayActAs(Roles.Filer, Scope))
-        {
-            throw new Refusal(RefusalKind.Conflict, "只有本单位的填表人可以修改报告内容");
-        }
-
-        if (!IsEditable)
-        {
-            throw new Refusal(RefusalKind.Conflict, "评价已提交，内容只读；如需修改请先撤回或等待退回");
-        }
-
+        EnsureEditableBy(actor);
+        Require(LeadFilerId is null || LeadFilerId == actor.UserId, $"报告由牵头填表人 {LeadFilerName} 填写");
+        (LeadFilerId, LeadFilerName) = (LeadFilerId ?? actor.UserId, LeadFilerName ?? actor.DisplayName);
         section.Replace(markdown);
         ContentVersion++;
         Version++;

@@ -9,7 +9,13 @@ public static class EvaluationQueries
     public static IQueryable<Evaluation> WithWorkflow(this IQueryable<Evaluation> evaluations) => evaluations
         .Include(e => e.Unit)
         .Include(e => e.Round)
-        .Include(e => e.WorkflowDefinition);
+        .Include(e => e.WorkflowDefinition)
+        .Include(e => e.Template);
+
+    /// <summary>Loads the content too: the report's sections and the tables.</summary>
+    public static IQueryable<Evaluation> WithContent(this IQueryable<Evaluation> evaluations) => evaluations
+        .Include(e => e.Sections)
+        .Include(e => e.Parts);
 
     /// <summary>Only what <paramref name="actor"/> may see: their unit's, their sub-units' (department reviewers), their bureau's (finance).</summary>
     public static IQueryable<Evaluation> VisibleTo(this IQueryable<Evaluation> evaluations, Actor actor)

@@ -30,7 +30,7 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
             throw new Refusal(RefusalKind.Invalid, $"意见过长：最多 {MaxCommentLength} 字，现有 {comment.Length} 字");
         }
 
-        var evaluation = await db.Evaluations.Include(e => e.Sections).FindVisibleAsync(evaluationId, actor, ct);
+        var evaluation = await db.Evaluations.WithContent().FindVisibleAsync(evaluationId, actor, ct);
         if (request.Version != evaluation.Version)
         {
             throw Refusal.Stale();

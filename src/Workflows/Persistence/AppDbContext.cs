@@ -1,3 +1,5 @@
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -19,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<EvaluationRound> Rounds => Set<EvaluationRound>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<EvaluationTemplate> Templates => Set<EvaluationTemplate>();
+    public DbSet<EvaluationPart> EvaluationParts => Set<EvaluationPart>();
     public DbSet<EvaluationEvent> EvaluationEvents => Set<EvaluationEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -1,3 +1,5 @@
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -47,6 +49,7 @@ internal sealed class EvaluationRoundConfiguration : IEntityTypeConfiguration<Ev
     {
         builder.Property(r => r.Title).HasMaxLength(CreateRound.MaxTitleLength);
         builder.Property(r => r.WorkflowDefinitionKey).HasMaxLength(64);
+        builder.Property(r => r.TemplateKey).HasMaxLength(64).HasDefaultValue(BuiltInTemplates.HunanKey);
         builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(r => r.FinanceBureauId);
     }
 }
@@ -64,10 +67,42 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.HasOne(e => e.WorkflowDefinition).WithMany().HasForeignKey(e => e.WorkflowDefinitionId);
         builder.HasMany(e => e.Sections).WithOne().HasForeignKey(s => s.EvaluationId);
         builder.Navigation(e => e.Sections).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne(e => e.Template).WithMany().HasForeignKey(e => e.TemplateId);
+        builder.Property(e => e.TemplateId).HasDefaultValue(BuiltInTemplates.HunanId);
+        builder.HasMany(e => e.Parts).WithOne().HasForeignKey(p => p.EvaluationId);
+        builder.Navigation(e => e.Parts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(e => e.LeadFilerName).HasMaxLength(64);
         builder.Ignore(e => e.Claim);
         builder.Ignore(e => e.Signature);
         builder.Ignore(e => e.Scope);
         builder.Ignore(e => e.IsEditable);
+    }
+}
+
+internal sealed class EvaluationTemplateConfiguration : IEntityTypeConfiguration<EvaluationTemplate>
+{
+    public void Configure(EntityTypeBuilder<EvaluationTemplate> builder)
+    {
+        builder.HasIndex(t => new { t.Key, t.Version }).IsUnique();
+        builder.Property(t => t.Key).HasMaxLength(64);
+        builder.Property(t => t.BodyJson).HasMaxLength(50_000);
+        builder.Ignore(t => t.Body);
+    }
+}
+
+internal sealed class EvaluationPartConfiguration : IEntityTypeConfiguration<EvaluationPart>
+{
+    public void Configure(EntityTypeBuilder<EvaluationPart> builder)
+    {
+        // Ids are made by the aggregate (a project table's by the client), so a part found new in the collection is inserted.
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.BodyJson).HasMaxLength(EvaluationPart.MaxBodyLength);
+        builder.Property(p => p.AssigneeName).HasMaxLength(64);
+        builder.Property(p => p.ReadyByName).HasMaxLength(64);
+        builder.HasIndex(p => new { p.EvaluationId, p.Kind });
+        builder.Ignore(p => p.IsReady);
     }
 }
 

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalWorkflow.Workflows.Rounds;
 
 public sealed record CreateRoundRequest(
-    string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowDefinitionKey, IReadOnlyList<Guid> UnitIds);
+    string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowDefinitionKey, IReadOnlyList<Guid> UnitIds,
+    string TemplateKey = BuiltInTemplates.HunanKey);
 
 /// <summary>The finance administrator opens a round; each participating unit gets one evaluation in the first stage.</summary>
 public sealed class CreateRound(AppDbContext db, TimeProvider clock)
@@ -43,6 +45,11 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock)
             .OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(ct) ?? throw new Refusal(RefusalKind.Invalid, "所选流程不存在");
 
+        var template = await db.Templates
+            .Where(t => t.Key == request.TemplateKey)
+            .OrderByDescending(t => t.Version)
+            .FirstOrDefaultAsync(ct) ?? throw new Refusal(RefusalKind.Invalid, "所选评价模板不存在");
+
         var units = await db.BudgetUnits.Where(u => unitIds.Contains(u.Id) && u.FinanceBureauId == bureauId).ToListAsync(ct);
         if (units.Count != unitIds.Count)
         {
@@ -55,9 +62,9 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock)
         }
 
         var round = new EvaluationRound(bureauId, title, request.FiscalYear, request.SubmissionDeadline,
-            definition.Key, clock.GetUtcNow().UtcDateTime);
+            definition.Key, template.Key, clock.GetUtcNow().UtcDateTime);
         db.Rounds.Add(round);
-        db.Evaluations.AddRange(units.Select(unit => new Evaluation(round, unit, definition, ReportOutline.Default)));
+        db.Evaluations.AddRange(units.Select(unit => new Evaluation(round, unit, definition, template)));
         await db.SaveChangesAsync(ct);
         return round.Id;
     }

@@ -6,7 +6,7 @@ public sealed class EvaluationRound
     private EvaluationRound() { }
 
     internal EvaluationRound(Guid financeBureauId, string title, int fiscalYear, DateOnly submissionDeadline,
-        string workflowDefinitionKey, DateTime createdAtUtc)
+        string workflowDefinitionKey, string templateKey, DateTime createdAtUtc)
     {
         Id = Guid.NewGuid();
         FinanceBureauId = financeBureauId;
@@ -14,6 +14,7 @@ public sealed class EvaluationRound
         FiscalYear = fiscalYear;
         SubmissionDeadline = submissionDeadline;
         WorkflowDefinitionKey = workflowDefinitionKey;
+        TemplateKey = templateKey;
         CreatedAtUtc = createdAtUtc;
     }
 
@@ -26,5 +27,8 @@ public sealed class EvaluationRound
     public DateOnly SubmissionDeadline { get; private set; }
 
     public string WorkflowDefinitionKey { get; private set; } = "";
+
+    /// <summary>The evaluation template (outline, tables, scoring) the round's evaluations start with, by key.</summary>
+    public string TemplateKey { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
 }

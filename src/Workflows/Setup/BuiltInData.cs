@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Workflows.Setup;
 
-/// <summary>What every installation has, demo or not: the roles and the built-in workflow definitions.</summary>
+/// <summary>What every installation has, demo or not: the roles, the built-in workflow definitions and evaluation templates.</summary>
 public static class BuiltInData
 {
     public static async Task EnsureAsync(AppDbContext db, RoleManager<IdentityRole> roles, CancellationToken ct = default)
@@ -24,6 +25,14 @@ public static class BuiltInData
             if (!await db.WorkflowDefinitions.AnyAsync(d => d.Key == definition.Key && d.Version == definition.Version, ct))
             {
                 db.WorkflowDefinitions.Add(definition);
+            }
+        }
+
+        foreach (var template in BuiltInTemplates.All())
+        {
+            if (!await db.Templates.AnyAsync(t => t.Id == template.Id, ct))
+            {
+                db.Templates.Add(template);
             }
         }
 

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -33,7 +34,7 @@ public static class DemoData
         db.BudgetUnits.AddRange(health, diseaseControl, education);
         await db.SaveChangesAsync(ct);
 
-        await AddUserAsync(users, "filer1", "张晓明", health.Id, null, Roles.Filer);
+        var filer1 = await AddUserAsync(users, "filer1", "张晓明", health.Id, null, Roles.Filer);
         await AddUserAsync(users, "filer2", "李娜", health.Id, null, Roles.Filer);
         await AddUserAsync(users, "head1", "王建国", health.Id, null, Roles.UnitHead);
         await AddUserAsync(users, "dept1", "赵敏", health.Id, null, Roles.DepartmentReviewer);
@@ -49,21 +50,29 @@ public static class DemoData
         var now = clock.GetUtcNow().UtcDateTime;
         var year = clock.GetUtcNow().Year - 1;
         var overall = new EvaluationRound(bureau.Id, $"{year}年度部门整体支出绩效自评", year,
-            new DateOnly(year + 1, 12, 31), BuiltInDefinitions.DefaultKey, now);
+            new DateOnly(year + 1, 12, 31), BuiltInDefinitions.DefaultKey, BuiltInTemplates.HunanKey, now);
         var subUnits = new EvaluationRound(bureau.Id, $"{year}年度二级单位绩效自评", year,
-            new DateOnly(year + 1, 12, 31), BuiltInDefinitions.WithDepartmentReviewKey, now);
+            new DateOnly(year + 1, 12, 31), BuiltInDefinitions.WithDepartmentReviewKey, BuiltInTemplates.HunanKey, now);
         db.Rounds.AddRange(overall, subUnits);
         var standard = definitions.Single(d => d.Key == BuiltInDefinitions.DefaultKey);
         var withDepartment = definitions.Single(d => d.Key == BuiltInDefinitions.WithDepartmentReviewKey);
+        var template = await db.Templates.SingleAsync(t => t.Id == BuiltInTemplates.HunanId, ct);
+        var healthEvaluation = new Evaluation(overall, health, standard, template);
         db.Evaluations.AddRange(
-            new Evaluation(overall, health, standard, ReportOutline.Default),
-            new Evaluation(overall, education, standard, ReportOutline.Default),
-            new Evaluation(overall, diseaseControl, standard, ReportOutline.Default),
-            new Evaluation(subUnits, diseaseControl, withDepartment, ReportOutline.Default));
+            healthEvaluation,
+            new Evaluation(overall, education, standard, template),
+            new Evaluation(overall, diseaseControl, standard, template),
+            new Evaluation(subUnits, diseaseControl, withDepartment, template));
+
+        // The health bureau's package is filled in (not yet marked ready) so that the demo shows tables, findings and scores.
+        var blank = healthEvaluation.Content();
+        healthEvaluation.ReplaceContent(
+            ExampleContent.HealthBureau(blank.Sections, blank.Overall.Id, Guid.NewGuid()),
+            new Actor(filer1.Id, filer1.DisplayName, new HashSet<string> { Roles.Filer }, health.Id, null));
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task AddUserAsync(UserManager<AppUser> users, string userName, string displayName,
+    private static async Task<AppUser> AddUserAsync(UserManager<AppUser> users, string userName, string displayName,
         Guid? unitId, Guid? bureauId, string role)
     {
         var user = new AppUser
@@ -72,5 +81,6 @@ public static class DemoData
         };
         BuiltInData.Check(await users.CreateAsync(user, Password));
         BuiltInData.Check(await users.AddToRoleAsync(user, role));
+        return user;
     }
 }

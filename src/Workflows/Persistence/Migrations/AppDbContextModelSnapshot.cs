@@ -17,6 +17,85 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EvalWorkflow.Workflows.Content.EvaluationPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadyAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadyByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "Kind");
+
+                    b.ToTable("EvaluationParts");
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Content.Templates.EvaluationTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Templates");
+                });
+
             modelBuilder.Entity("EvalWorkflow.Workflows.Definitions.WorkflowDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -76,6 +155,14 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<DateTime?>("LastActAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeadFilerId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadFilerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -105,6 +192,11 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("TemplateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("5d1f3f0e-6b0a-4c59-9a53-0c1c2f6e0001"));
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
@@ -118,6 +210,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Stage");
+
+                    b.HasIndex("TemplateId");
 
                     b.HasIndex("UnitId");
 
@@ -464,6 +558,13 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<DateOnly>("SubmissionDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("national-hunan");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -627,11 +728,26 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EvalWorkflow.Workflows.Content.EvaluationPart", b =>
+                {
+                    b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Evaluation", b =>
                 {
                     b.HasOne("EvalWorkflow.Workflows.Rounds.EvaluationRound", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalWorkflow.Workflows.Content.Templates.EvaluationTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -648,6 +764,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Round");
+
+                    b.Navigation("Template");
 
                     b.Navigation("Unit");
 
@@ -758,6 +876,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Evaluation", b =>
                 {
+                    b.Navigation("Parts");
+
                     b.Navigation("Sections");
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using EvalWorkflow.Web.Hosting;
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Persistence;
+
+namespace EvalWorkflow.Web.Api;
+
+/// <summary>
+/// The evaluation's content as one JSON document: GET it with its findings and scores, PUT it back with the version
+/// it was based on (the checks run on every PUT and come back in the response), assign tables and mark them ready.
+/// </summary>
+public static class ContentEndpoints
+{
+    public static void MapContentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/evaluations/{id:guid}").RequireAuthorization().WithTags("Content")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/content", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetContent query, CancellationToken ct) =>
+            TypedResults.Ok(await query.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+
+        api.MapPut("/content", async (Guid id, SaveContentRequest request, ClaimsPrincipal user, AppDbContext db, SaveContent save,
+            CancellationToken ct) =>
+            TypedResults.Ok(await save.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct)));
+
+        api.MapPost("/parts/{partId:guid}/assignee", async (Guid id, Guid partId, AssignPartRequest request, ClaimsPrincipal user,
+            AppDbContext db, AssignPart assign, CancellationToken ct) =>
+            TypedResults.Ok(await assign.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, partId, request, ct)));
+
+        api.MapPost("/parts/{partId:guid}/ready", async (Guid id, Guid partId, MarkPartReadyRequest request, ClaimsPrincipal user,
+            AppDbContext db, MarkPartReady mark, CancellationToken ct) =>
+            TypedResults.Ok(await mark.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, partId, request, ct)));
+    }
+}

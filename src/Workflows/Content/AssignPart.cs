@@ -1,0 +1,34 @@
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Content;
+
+/// <param name="FilerId">A filer of the same unit, or null to take the table back.</param>
+public sealed record AssignPartRequest(int Version, string? FilerId);
+
+/// <summary>The lead filer hands one table to another filer of the unit.</summary>
+public sealed class AssignPart(AppDbContext db)
+{
+    public async Task<ContentView> HandleAsync(Actor actor, Guid evaluationId, Guid partId, AssignPartRequest request, CancellationToken ct = default)
+    {
+        var evaluation = await db.Evaluations.WithContent().FindVisibleAsync(evaluationId, actor, ct);
+        if (evaluation.Version != request.Version)
+        {
+            throw Refusal.Stale();
+        }
+
+        (string, string)? filer = null;
+        if (request.FilerId is not null)
+        {
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.FilerId && u.UnitId == evaluation.UnitId, ct);
+            var isFiler = user is not null && (await Actor.LoadAsync(db, user.Id, ct))!.IsInRole(Roles.Filer);
+            filer = isFiler ? (user!.Id, user.DisplayName) : throw new Refusal(RefusalKind.Invalid, "只能分配给本单位的填表人");
+        }
+
+        evaluation.AssignPart(partId, actor, filer);
+        await db.SaveOrRefuseStaleAsync(ct);
+        return await GetContent.ViewAsync(db, evaluation, actor, ct);
+    }
+}

@@ -1,0 +1,154 @@
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Identity;
+
+namespace EvalWorkflow.Workflows.Evaluations;
+
+/// <summary>The evaluation's content: its tables, who fills which, and whether it may be submitted.</summary>
+public sealed partial class Evaluation
+{
+    /// <summary>The content as one document. A table missing from storage reads as blank.</summary>
+    public EvaluationContent Content()
+    {
+        var template = Template.Body;
+        var basic = parts.FirstOrDefault(p => p.Kind == PartKind.Basic)?.Read<BasicDataTable>() ?? ContentShape.BlankBasic(template);
+        var overall = parts.FirstOrDefault(p => p.Kind == PartKind.Overall)?.Read<SelfEvaluationTable>()
+            ?? ContentShape.BlankTable(Guid.Empty, template, project: false);
+        var projects = parts.Where(p => p.Kind == PartKind.Project).OrderBy(p => p.Order)
+            .Select(p => p.Read<SelfEvaluationTable>() with { Id = p.Id }).ToList();
+        return new EvaluationContent(
+            sections.OrderBy(s => s.Order).Select(s => new SectionContent(s.Code, s.Title, s.Markdown)).ToList(),
+            basic, overall, projects);
+    }
+
+    public ContentReport CheckContent() => ContentChecks.Run(Content(), Template.Body);
+
+    /// <summary>
+    /// Replaces the whole content. The lead filer may change everything; a filer to whom a table was assigned, that table only.
+    /// A changed table is no longer ready.
+    /// </summary>
+    /// <exception cref="Refusal">When the actor may not make one of the changes, or the document has the wrong shape.</exception>
+    internal void ReplaceContent(EvaluationContent content, Actor actor)
+    {
+        EnsureEditableBy(actor);
+        var normalized = ContentShape.Normalize(content, Template.Body, sections);
+        var isLead = LeadFilerId is null || LeadFilerId == actor.UserId;
+        var changed = false;
+
+        foreach (var section in sections)
+        {
+            var markdown = normalized.Sections.Single(s => s.Code == section.Code).Markdown;
+            if (markdown != section.Markdown)
+            {
+                Require(isLead, $"报告「{section.Title}」由牵头填表人 {LeadFilerName} 填写");
+                section.Replace(markdown);
+                changed = true;
+            }
+        }
+
+        changed |= WritePart(PartKind.Basic, null, normalized.Basic, 0, actor, isLead);
+        changed |= WritePart(PartKind.Overall, null, normalized.Overall with { Id = PartId(PartKind.Overall) }, 0, actor, isLead);
+        for (var i = 0; i < normalized.Projects.Count; i++)
+        {
+            var project = normalized.Projects[i];
+            changed |= WritePart(PartKind.Project, project.Id, project, i + 1, actor, isLead);
+        }
+
+        foreach (var removed in parts.Where(p => p.Kind == PartKind.Project && normalized.Projects.All(n => n.Id != p.Id)).ToList())
+        {
+            Require(isLead, "只有牵头填表人可以删除项目表");
+            parts.Remove(removed);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            (LeadFilerId, LeadFilerName) = (LeadFilerId ?? actor.UserId, LeadFilerName ?? actor.DisplayName);
+            ContentVersion++;
+            Version++;
+        }
+    }
+
+    /// <summary>The lead filer hands a table to another filer of the unit, or takes it back with <paramref name="filer"/> null.</summary>
+    internal void AssignPart(Guid partId, Actor actor, (string Id, string Name)? filer)
+    {
+        EnsureEditableBy(actor);
+        Require(LeadFilerId is null || LeadFilerId == actor.UserId, $"只有牵头填表人 {LeadFilerName} 可以分配填报任务");
+        var part = parts.SingleOrDefault(p => p.Id == partId) ?? throw Refusal.NotFound("附表");
+        (LeadFilerId, LeadFilerName) = (LeadFilerId ?? actor.UserId, LeadFilerName ?? actor.DisplayName);
+        part.Assign(filer?.Id, filer?.Name);
+        Version++;
+    }
+
+    /// <summary>The filer of a table declares it complete (or takes that back).</summary>
+    internal void MarkPartReady(Guid partId, bool ready, Actor actor, DateTime nowUtc)
+    {
+        EnsureEditableBy(actor);
+        var part = parts.SingleOrDefault(p => p.Id == partId) ?? throw Refusal.NotFound("附表");
+        Require(MayEdit(part, actor), $"该表由 {part.AssigneeName ?? LeadFilerName} 填报，只有其本人可以标记完成");
+        part.MarkReady(ready, actor.DisplayName, nowUtc);
+        Version++;
+    }
+
+    public bool MayEdit(EvaluationPart part, Actor actor) =>
+        LeadFilerId is null || LeadFilerId == actor.UserId || part.AssigneeId == actor.UserId;
+
+    private void EnsureReadyToSubmit()
+    {
+        var notReady = parts.Where(p => !p.IsReady).Select(PartLabel).ToList();
+        if (notReady.Count > 0)
+        {
+            throw new Refusal(RefusalKind.Conflict, $"以下附表尚未标记完成：{string.Join("、", notReady)}");
+        }
+
+        var errors = CheckContent().Errors.ToList();
+        if (errors.Count > 0)
+        {
+            throw new Refusal(RefusalKind.Conflict,
+                $"内容还有 {errors.Count} 处错误，不能提交。第一处：{errors[0].Message}");
+        }
+    }
+
+    public string PartLabel(EvaluationPart part) => part.Kind switch
+    {
+        PartKind.Basic => "附件1 基础数据表",
+        PartKind.Overall => "附件2 整体支出绩效自评表",
+        _ => $"附件3 {part.Read<SelfEvaluationTable>().ProjectName ?? "未命名项目"}",
+    };
+
+    private Guid PartId(PartKind kind) => parts.FirstOrDefault(p => p.Kind == kind)?.Id ?? Guid.NewGuid();
+
+    private bool WritePart(PartKind kind, Guid? id, object body, int order, Actor actor, bool isLead)
+    {
+        var part = kind == PartKind.Project ? parts.SingleOrDefault(p => p.Id == id) : parts.FirstOrDefault(p => p.Kind == kind);
+        if (part is null)
+        {
+            Require(isLead, "只有牵头填表人可以增加附表");
+            parts.Add(new EvaluationPart(id ?? Guid.NewGuid(), Id, kind, body));
+            parts[^1].Write(body, order);
+            return true;
+        }
+
+        var changed = part.Differs(body);
+        if (changed && !MayEdit(part, actor))
+        {
+            throw new Refusal(RefusalKind.Conflict, $"{PartLabel(part)}由 {part.AssigneeName ?? LeadFilerName} 填报，您不能修改");
+        }
+
+        part.Write(body, order);
+        return changed;
+    }
+
+    private void EnsureEditableBy(Actor actor)
+    {
+        Require(actor.MayActAs(Roles.Filer, Scope), "只有本单位的填表人可以修改报告内容");
+        Require(IsEditable, "评价已提交，内容只读；如需修改请先撤回或等待退回");
+    }
+
+    private static void Require(bool condition, string reason)
+    {
+        if (!condition)
+        {
+            throw new Refusal(RefusalKind.Conflict, reason);
+        }
+    }
+}
