@@ -8,8 +8,9 @@ namespace EvalWorkflow.Workflows.Content;
 
 /// <param name="AssigneeId">The filer the table was assigned to; null while the lead filer fills it.</param>
 /// <param name="MayEdit">Whether the viewer may change this table now.</param>
+/// <param name="MayMarkReady">Whether the viewer may declare this table complete (or take that back) now.</param>
 public sealed record PartView(
-    Guid Id, PartKind Kind, string Label, string? AssigneeId, string? AssigneeName, bool IsReady, string? ReadyByName, DateTime? ReadyAtUtc, bool MayEdit);
+    Guid Id, PartKind Kind, string Label, string? AssigneeId, string? AssigneeName, bool IsReady, string? ReadyByName, DateTime? ReadyAtUtc, bool MayEdit, bool MayMarkReady);
 
 public sealed record FilerOption(string Id, string Name);
 
@@ -55,7 +56,7 @@ public sealed class GetContent(AppDbContext db)
         var parts = evaluation.Parts
             .OrderBy(p => p.Kind).ThenBy(p => p.Order)
             .Select(p => new PartView(p.Id, p.Kind, evaluation.PartLabel(p), p.AssigneeId, p.AssigneeName,
-                p.IsReady, p.ReadyByName, p.ReadyAtUtc, canEdit && evaluation.MayEdit(p, actor)))
+                p.IsReady, p.ReadyByName, p.ReadyAtUtc, canEdit && evaluation.MayEdit(p, actor), canEdit && evaluation.MayMarkReady(p, actor)))
             .ToList();
         return new ContentView(evaluation.Id, evaluation.ContentVersion, evaluation.Version, canEdit, isLead,
             evaluation.LeadFilerName, evaluation.Template.Name, evaluation.Template.Body, evaluation.Content(), evaluation.CheckContent(), parts, filers);

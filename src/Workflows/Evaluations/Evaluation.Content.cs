@@ -84,13 +84,18 @@ public sealed partial class Evaluation
     {
         EnsureEditableBy(actor);
         var part = parts.SingleOrDefault(p => p.Id == partId) ?? throw Refusal.NotFound("附表");
-        Require(MayEdit(part, actor), $"该表由 {part.AssigneeName ?? LeadFilerName} 填报，只有其本人可以标记完成");
+        Require(MayMarkReady(part, actor), $"该表由 {part.AssigneeName ?? LeadFilerName} 填报，只有其本人可以标记完成");
         part.MarkReady(ready, actor.DisplayName, nowUtc);
         Version++;
     }
 
+    /// <summary>The lead filer may change every table; another filer, the tables assigned to them.</summary>
     public bool MayEdit(EvaluationPart part, Actor actor) =>
         LeadFilerId is null || LeadFilerId == actor.UserId || part.AssigneeId == actor.UserId;
+
+    /// <summary>A table is declared complete by the filer who fills it: its assignee, or the lead filer while unassigned.</summary>
+    public bool MayMarkReady(EvaluationPart part, Actor actor) =>
+        part.AssigneeId is not null ? part.AssigneeId == actor.UserId : LeadFilerId is null || LeadFilerId == actor.UserId;
 
     private void EnsureReadyToSubmit()
     {

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EvalWorkflow.Workflows.Content;
+
+namespace EvalWorkflow.Web.Tests;
+
+public sealed class ContentApiTests : AppTest
+{
+    [Fact]
+    public async Task The_content_comes_with_its_findings_total_and_grade()
+    {
+        var filer = await App.ClientForAsync("filer1");
+        var view = await Api.ContentAsync(filer, await Api.OverallEvaluationIdAsync(filer));
+
+        Assert.Equal(99.60m, (decimal)view["report"]!["overall"]!["total"]!);
+        Assert.Equal("Excellent", (string?)view["report"]!["overall"]!["grade"]);
+        Assert.DoesNotContain(view["report"]!["findings"]!.AsArray(), f => (string?)f!["severity"] == "Error");
+        Assert.Equal(3, view["parts"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_put_returns_the_checks_and_submit_is_refused_while_a_sum_is_wrong()
+    {
+        var filer = await App.ClientForAsync("filer1");
+        var id = await Api.OverallEvaluationIdAsync(filer);
+        var (version, content) = await ReadAsync(filer, id);
+        var lines = content.Basic.Lines.Select(l => l.Code == "2" ? l with { CurrentActual = 9679.60m } : l).ToList();
+
+        var saved = await PutAsync(filer, id, version, content with { Basic = content.Basic with { Lines = lines } });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var findings = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["report"]!["findings"]!.AsArray();
+        var sum = Assert.Single(findings, f => (int)f!["rule"]! == 1);
+        Assert.Equal("附件1 项目支出 本年决算数：分项合计 9676.60，填报 9679.60，差 3.00", (string?)sum!["message"]);
+        Assert.Equal("CurrentActual", (string?)sum["at"]!["column"]);
+
+        await Api.CompleteContentAsync(filer, id);
+        var submit = await Api.ActAsync(filer, id, "Submit", await Api.VersionAsync(filer, id));
+        Assert.Equal(HttpStatusCode.Conflict, submit.StatusCode);
+        Assert.Contains("分项合计 9676.60，填报 9679.60", await Api.ProblemDetailAsync(submit));
+    }
+
+    [Fact]
+    public async Task A_put_based_on_an_older_version_or_with_an_unknown_indicator_group_changes_nothing()
+    {
+        var filer = await App.ClientForAsync("filer1");
+        var id = await Api.OverallEvaluationIdAsync(filer);
+        var (version, content) = await ReadAsync(filer, id);
+
+        var stale = await PutAsync(filer, id, version - 1, content);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("内容已被他人修改", await Api.ProblemDetailAsync(stale));
+
+        var odd = content.Overall.Indicators.Select((l, i) => i == 0 ? l with { Level1 = "其他指标" } : l).ToList();
+        var badShape = await PutAsync(filer, id, version, content with { Overall = content.Overall with { Indicators = odd } });
+        Assert.Equal(HttpStatusCode.BadRequest, badShape.StatusCode);
+        Assert.Contains("一级指标「其他指标」不在模板中", await Api.ProblemDetailAsync(badShape));
+
+        var (after, unchanged) = await ReadAsync(filer, id);
+        Assert.Equal(version, after);
+        Assert.Equal(JsonSerializer.Serialize(content, Api.Json), JsonSerializer.Serialize(unchanged, Api.Json));
+    }
+
+    [Fact]
+    public async Task A_filer_given_a_project_table_fills_and_readies_only_that_table()
+    {
+        var lead = await App.ClientForAsync("filer1");
+        var helper = await App.ClientForAsync("filer2");
+        var id = await Api.OverallEvaluationIdAsync(lead);
+        var view = await Api.ContentAsync(lead, id);
+        var project = view["parts"]!.AsArray().Single(p => (string?)p!["kind"] == "Project")!;
+        var projectId = (string)project["id"]!;
+        var filer2 = view["filers"]!.AsArray().Single(f => (string?)f!["name"] == "李娜")!;
+
+        var assigned = await lead.PostAsJsonAsync($"/api/evaluations/{id}/parts/{projectId}/assignee",
+            new { version = await Api.VersionAsync(lead, id), filerId = (string?)filer2["id"] });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+
+        var (version, content) = await ReadAsync(helper, id);
+        var renamed = content with { Projects = [content.Projects[0] with { ImplementingUnit = "示例市计划生育协会" }] };
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(helper, id, version, renamed)).StatusCode);
+
+        (version, content) = await ReadAsync(helper, id);
+        var overall = content with { Overall = content.Overall with { Goals = new AnnualGoals("改写", "改写") } };
+        var refused = await PutAsync(helper, id, version, overall);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("附件2 整体支出绩效自评表由 张晓明 填报", await Api.ProblemDetailAsync(refused));
+
+        var leadMarks = await lead.PostAsJsonAsync($"/api/evaluations/{id}/parts/{projectId}/ready",
+            new { version = await Api.VersionAsync(lead, id), ready = true });
+        Assert.Equal(HttpStatusCode.Conflict, leadMarks.StatusCode);
+        Assert.Contains("只有其本人可以标记完成", await Api.ProblemDetailAsync(leadMarks));
+        var helperMarks = await helper.PostAsJsonAsync($"/api/evaluations/{id}/parts/{projectId}/ready",
+            new { version = await Api.VersionAsync(helper, id), ready = true });
+        Assert.Equal(HttpStatusCode.OK, helperMarks.StatusCode);
+        var helperCannotMarkBasic = await helper.PostAsJsonAsync(
+            $"/api/evaluations/{id}/parts/{(string?)view["parts"]!.AsArray().Single(p => (string?)p!["kind"] == "Basic")!["id"]}/ready",
+            new { version = await Api.VersionAsync(helper, id), ready = true });
+        Assert.Equal(HttpStatusCode.Conflict, helperCannotMarkBasic.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_units_filer_and_a_unit_head_cannot_change_the_content()
+    {
+        var filer = await App.ClientForAsync("filer1");
+        var id = await Api.OverallEvaluationIdAsync(filer);
+        var (version, content) = await ReadAsync(filer, id);
+
+        var stranger = await App.ClientForAsync("filer3");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/evaluations/{id}/content")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(stranger, id, version, content)).StatusCode);
+
+        var head = await App.ClientForAsync("head1");
+        var headPut = await PutAsync(head, id, version, content with { Overall = content.Overall with { Goals = new AnnualGoals("改", "改") } });
+        Assert.Equal(HttpStatusCode.Conflict, headPut.StatusCode);
+        Assert.Contains("只有本单位的填表人", await Api.ProblemDetailAsync(headPut));
+    }
+
+    private static async Task<(int Version, EvaluationContent Content)> ReadAsync(HttpClient client, Guid id)
+    {
+        var view = await Api.ContentAsync(client, id);
+        return ((int)view["contentVersion"]!, view["content"].Deserialize<EvaluationContent>(Api.Json)!);
+    }
+
+    private static Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, int baseVersion, EvaluationContent content) =>
+        client.PutAsJsonAsync($"/api/evaluations/{id}/content", new SaveContentRequest(baseVersion, content), Api.Json);
+}
