@@ -28,13 +28,16 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
         var head = await fixture.SignInAsync("head1");
         await SignAsync(head, evaluationUrl);
 
-        // reviewer1 claims and returns with a comment.
+        // reviewer1 claims and returns with a comment and a comment pinned to an indicator.
         var reviewer = await fixture.SignInAsync("reviewer1");
         await BrowserFixture.GotoAsync(reviewer, evaluationUrl);
         await ActAsync(reviewer, "Claim");
         await Expect(reviewer.GetByText("认领人：陈静")).ToBeVisibleAsync();
         await reviewer.GetByTestId("act-Return").ClickAsync();
         await Field(reviewer, "act-comment", "textarea").FillAsync("机构设置情况不完整，请补充二级机构。");
+        await reviewer.GetByTestId("pin-add").ClickAsync();
+        await reviewer.GetByTestId("pin-target").SelectOptionAsync(new SelectOptionValue { Label = "附件2 第2行「家庭医生签约人数」" });
+        await reviewer.GetByTestId("pin-text").FillAsync("签约人数请与统计年报核对");
         await reviewer.GetByTestId("act-confirm").ClickAsync();
         await Expect(reviewer.GetByTestId("stage")).ToHaveTextAsync("起草");
 
@@ -42,6 +45,7 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
         await Expect(filer.GetByTestId("unread-count")).Not.ToHaveTextAsync("0");
         await BrowserFixture.GotoAsync(filer, evaluationUrl);
         await Expect(filer.GetByTestId("history-comment").First).ToHaveTextAsync("机构设置情况不完整，请补充二级机构。");
+        await Expect(filer.GetByTestId("return-pins")).ToContainTextAsync("附件2 第2行「家庭医生签约人数」：签约人数请与统计年报核对");
         await Expect(filer.GetByTestId("signature")).ToHaveCountAsync(0);
         await WriteSectionAsync(filer, "1", "示例市卫生健康局负责全市卫生健康工作，内设科室 22 个，二级机构 5 个。");
         await ActAsync(filer, "Submit");

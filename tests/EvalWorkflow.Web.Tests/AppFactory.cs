@@ -78,8 +78,9 @@ public static class Api
 
     public static async Task<int> VersionAsync(HttpClient client, Guid id) => (int)(await EvaluationAsync(client, id))["version"]!;
 
-    public static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string act, int version, string? comment = null, string? password = null) =>
-        client.PostAsJsonAsync($"/api/evaluations/{id}/acts/{act}", new { version, comment, password });
+    public static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string act, int version, string? comment = null, string? password = null,
+        IReadOnlyList<ReviewPin>? pins = null) =>
+        client.PostAsJsonAsync($"/api/evaluations/{id}/acts/{act}", new { version, comment, password, pins }, Json);
 
     /// <summary>Acts at the evaluation's current version and insists that it succeeds.</summary>
     public static async Task ActOkAsync(HttpClient client, Guid id, string act, string? comment = null, string? password = null)

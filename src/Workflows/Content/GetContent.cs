@@ -1,4 +1,5 @@
 using EvalWorkflow.Workflows.Content.Templates;
+using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
@@ -18,6 +19,9 @@ public sealed record FilerOption(string Id, string Name);
 /// <param name="ContentVersion">Name this version when saving the content back.</param>
 /// <param name="IsLead">The viewer leads the filing (or nobody does yet): they may assign tables and add projects.</param>
 /// <param name="Template">The shape and scoring rules, so that a screen can run the same checks while the filer types.</param>
+/// <param name="ReturnPins">The comments pinned by the latest return.</param>
+/// <param name="Changes">What changed since the previous submission (while drafting: since the last one); null before any.</param>
+/// <param name="PinTargets">Where a reviewer may pin a comment when returning.</param>
 /// <param name="Filers">The unit's filers, to assign tables to; empty unless the viewer leads.</param>
 public sealed record ContentView(
     Guid EvaluationId,
@@ -31,7 +35,10 @@ public sealed record ContentView(
     EvaluationContent Content,
     ContentReport Report,
     IReadOnlyList<PartView> Parts,
-    IReadOnlyList<FilerOption> Filers);
+    IReadOnlyList<FilerOption> Filers,
+    IReadOnlyList<ReviewPin> ReturnPins,
+    ContentChanges? Changes,
+    IReadOnlyList<PinTarget> PinTargets);
 
 public sealed class GetContent(AppDbContext db)
 {
@@ -58,7 +65,20 @@ public sealed class GetContent(AppDbContext db)
             .Select(p => new PartView(p.Id, p.Kind, evaluation.PartLabel(p), p.AssigneeId, p.AssigneeName,
                 p.IsReady, p.ReadyByName, p.ReadyAtUtc, canEdit && evaluation.MayEdit(p, actor), canEdit && evaluation.MayMarkReady(p, actor)))
             .ToList();
+        var content = evaluation.Content();
+        var submissions = await db.EvaluationEvents.AsNoTracking()
+            .Where(h => h.EvaluationId == evaluation.Id && h.Act == WorkflowAct.Submit)
+            .OrderByDescending(h => h.OccurredAtUtc).Take(2).ToListAsync(ct);
+        var lastReturn = await db.EvaluationEvents.AsNoTracking()
+            .Where(h => h.EvaluationId == evaluation.Id && h.Act == WorkflowAct.Return)
+            .OrderByDescending(h => h.OccurredAtUtc).FirstOrDefaultAsync(ct);
+        var previous = submissions.ElementAtOrDefault(evaluation.IsEditable ? 0 : 1);
+        var changes = previous?.SubmittedContent is { } before
+            ? ContentChanges.Between(previous.OccurredAtUtc, before, content)
+            : null;
+
         return new ContentView(evaluation.Id, evaluation.ContentVersion, evaluation.Version, canEdit, isLead,
-            evaluation.LeadFilerName, evaluation.Template.Name, evaluation.Template.Body, evaluation.Content(), evaluation.CheckContent(), parts, filers);
+            evaluation.LeadFilerName, evaluation.Template.Name, evaluation.Template.Body, content, ContentChecks.Run(content, evaluation.Template.Body),
+            parts, filers, lastReturn?.Pins ?? [], changes, ContentCells.Targets(content));
     }
 }

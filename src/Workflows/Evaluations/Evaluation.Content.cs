@@ -90,6 +90,35 @@ public sealed partial class Evaluation
     }
 
     /// <summary>The lead filer may change every table; another filer, the tables assigned to them.</summary>
+    /// <summary>Checks a return's pins against the content and labels them; an unknown target or an over-long text is refused.</summary>
+    private IReadOnlyList<ReviewPin> PinsOn(IReadOnlyList<ReviewPin>? pins)
+    {
+        if (pins is null or { Count: 0 })
+        {
+            return [];
+        }
+
+        if (pins.Count > ReviewPin.MaxPins)
+        {
+            throw new Refusal(RefusalKind.Invalid, $"批注最多 {ReviewPin.MaxPins} 条");
+        }
+
+        var targets = ContentCells.Targets(Content()).ToDictionary(t => t.At.Key);
+        return pins.Select(pin =>
+        {
+            var text = pin.Text?.Trim() ?? "";
+            var at = pin.At with { Column = null };
+            if (text.Length is 0 or > ReviewPin.MaxText)
+            {
+                throw new Refusal(RefusalKind.Invalid, $"批注内容必填，最多 {ReviewPin.MaxText} 字");
+            }
+
+            return targets.TryGetValue(at.Key, out var target)
+                ? new ReviewPin(at, target.Label, text)
+                : throw new Refusal(RefusalKind.Invalid, "批注指向的位置不存在");
+        }).ToList();
+    }
+
     public bool MayEdit(EvaluationPart part, Actor actor) =>
         LeadFilerId is null || LeadFilerId == actor.UserId || part.AssigneeId == actor.UserId;
 

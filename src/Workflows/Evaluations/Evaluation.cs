@@ -89,7 +89,7 @@ public sealed partial class Evaluation
 
     /// <summary>Fires <paramref name="act"/> for <paramref name="actor"/> and returns the history row to append.</summary>
     /// <exception cref="Refusal">When the act is not allowed now, with the reason.</exception>
-    internal EvaluationEvent Perform(WorkflowAct act, Actor actor, string? comment, DateTime nowUtc)
+    internal EvaluationEvent Perform(WorkflowAct act, Actor actor, string? comment, DateTime nowUtc, IReadOnlyList<ReviewPin>? pins = null)
     {
         var machine = MachineFor(actor);
         var check = machine.Check(act);
@@ -102,6 +102,14 @@ public sealed partial class Evaluation
         {
             EnsureReadyToSubmit();
         }
+
+        if (pins is { Count: > 0 } && act != WorkflowAct.Return)
+        {
+            throw new Refusal(RefusalKind.Invalid, "只有退回时可以添加批注");
+        }
+
+        var pinned = act == WorkflowAct.Return ? PinsOn(pins) : null;
+        var submitted = act == WorkflowAct.Submit ? Content() : null;
 
         var from = Stage;
         var hash = ContentSha256();
@@ -139,7 +147,8 @@ public sealed partial class Evaluation
 
         Version++;
         LastActAtUtc = nowUtc;
-        return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc);
+        return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc,
+            pinned, submitted);
     }
 
     /// <exception cref="Refusal">When the content is not editable by <paramref name="actor"/> now.</exception>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 
@@ -9,7 +11,8 @@ public sealed class EvaluationEvent
     private EvaluationEvent() { }
 
     internal EvaluationEvent(Guid evaluationId, WorkflowAct act, string fromStage, string toStage, Actor actor,
-        string? comment, int contentVersion, string? contentSha256, DateTime occurredAtUtc)
+        string? comment, int contentVersion, string? contentSha256, DateTime occurredAtUtc,
+        IReadOnlyList<ReviewPin>? pins = null, EvaluationContent? submittedContent = null)
     {
         Id = Guid.NewGuid();
         EvaluationId = evaluationId;
@@ -22,6 +25,8 @@ public sealed class EvaluationEvent
         ContentVersion = contentVersion;
         ContentSha256 = contentSha256;
         OccurredAtUtc = occurredAtUtc;
+        PinsJson = pins is { Count: > 0 } ? JsonSerializer.Serialize(pins) : null;
+        ContentJson = submittedContent is null ? null : JsonSerializer.Serialize(submittedContent);
     }
 
     public Guid Id { get; private set; }
@@ -35,4 +40,14 @@ public sealed class EvaluationEvent
     public int ContentVersion { get; private set; }
     public string? ContentSha256 { get; private set; }
     public DateTime OccurredAtUtc { get; private set; }
+
+    /// <summary>A return's comments pinned to sections, table lines and indicators.</summary>
+    public string? PinsJson { get; private set; }
+
+    /// <summary>What was submitted, kept with each submission so that the next one can show what changed.</summary>
+    public string? ContentJson { get; private set; }
+
+    public IReadOnlyList<ReviewPin> Pins => PinsJson is null ? [] : JsonSerializer.Deserialize<List<ReviewPin>>(PinsJson) ?? [];
+
+    public EvaluationContent? SubmittedContent => ContentJson is null ? null : JsonSerializer.Deserialize<EvaluationContent>(ContentJson);
 }

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
@@ -13,7 +14,8 @@ public sealed record PermittedAct(WorkflowAct Act, string Label, bool NeedsComme
 
 public sealed record HistoryEntry(
     DateTime OccurredAtUtc, string ActorName, WorkflowAct Act, string ActLabel,
-    string FromStageName, string ToStageName, string? Comment, int ContentVersion, string? ContentSha256);
+    string FromStageName, string ToStageName, string? Comment, int ContentVersion, string? ContentSha256,
+    IReadOnlyList<ReviewPin> Pins);
 
 public sealed record EvaluationDetails(
     Guid Id,
@@ -33,15 +35,15 @@ public sealed record EvaluationDetails(
     IReadOnlyList<StageView> Stages,
     IReadOnlyList<PermittedAct> PermittedActs,
     IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History,
+    IReadOnlyList<PinTarget> PinTargets);
 
 /// <summary>One evaluation as its viewer sees it: content, the acts they may take now, the stages and the history.</summary>
 public sealed class GetEvaluation(AppDbContext db)
 {
     public async Task<EvaluationDetails> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
     {
-        var evaluation = await db.Evaluations.AsNoTracking().Include(e => e.Sections)
-            .FindVisibleAsync(evaluationId, actor, ct);
+        var evaluation = await db.Evaluations.AsNoTracking().WithContent().FindVisibleAsync(evaluationId, actor, ct);
         var history = await db.EvaluationEvents.AsNoTracking()
             .Where(h => h.EvaluationId == evaluationId)
             .OrderBy(h => h.OccurredAtUtc)
@@ -61,7 +63,8 @@ public sealed class GetEvaluation(AppDbContext db)
             StagesOf(definition, evaluation.Stage),
             permitted,
             evaluation.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList(),
-            history.Select(h => ToEntry(h, definition)).ToList());
+            history.Select(h => ToEntry(h, definition)).ToList(),
+            permitted.Any(p => p.Act == WorkflowAct.Return) ? ContentCells.Targets(evaluation.Content()) : []);
     }
 
     public static IReadOnlyList<StageView> StagesOf(WorkflowDefinitionBody definition, string current)
@@ -73,7 +76,8 @@ public sealed class GetEvaluation(AppDbContext db)
 
     private static HistoryEntry ToEntry(EvaluationEvent h, WorkflowDefinitionBody definition) => new(
         h.OccurredAtUtc, h.ActorName, h.Act, WorkflowActs.Label(h.Act),
-        StageName(definition, h.FromStage), StageName(definition, h.ToStage), h.Comment, h.ContentVersion, h.ContentSha256);
+        StageName(definition, h.FromStage), StageName(definition, h.ToStage), h.Comment, h.ContentVersion, h.ContentSha256,
+        h.Pins);
 
     private static string StageName(WorkflowDefinitionBody definition, string code) =>
         definition.HasStage(code) ? definition.Stage(code).Name : code;

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Contracts;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
@@ -11,7 +12,8 @@ namespace EvalWorkflow.Workflows.Evaluations;
 /// <param name="Version">The evaluation version the actor saw; a different current version refuses the act.</param>
 /// <param name="Comment">Required to return; optional otherwise.</param>
 /// <param name="Password">The signer's password, asked again to sign.</param>
-public sealed record ActRequest(int Version, string? Comment = null, string? Password = null);
+/// <param name="Pins">With a return: comments pinned to sections, table lines and indicators.</param>
+public sealed record ActRequest(int Version, string? Comment = null, string? Password = null, IReadOnlyList<ReviewPin>? Pins = null);
 
 /// <summary>
 /// One workflow act as one transaction: check the actor and the version, fire the machine, and save the new state,
@@ -60,7 +62,7 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var entry = evaluation.Perform(act, actor, comment, now);
+        var entry = evaluation.Perform(act, actor, comment, now, request.Pins);
         db.EvaluationEvents.Add(entry);
         db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement(evaluation, entry), now));
         try

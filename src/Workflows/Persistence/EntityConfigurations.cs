@@ -124,6 +124,10 @@ internal sealed class EvaluationEventConfiguration : IEntityTypeConfiguration<Ev
     {
         builder.Property(e => e.Act).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.Comment).HasMaxLength(PerformAct.MaxCommentLength);
+        builder.Property(e => e.PinsJson).HasMaxLength(100_000);
+        builder.Property(e => e.ContentJson).HasMaxLength(4_000_000);
+        builder.Ignore(e => e.Pins);
+        builder.Ignore(e => e.SubmittedContent);
         builder.HasIndex(e => new { e.EvaluationId, e.OccurredAtUtc });
         builder.HasIndex(e => e.ActorId);
         builder.HasOne<Evaluation>().WithMany().HasForeignKey(e => e.EvaluationId);

@@ -2,12 +2,15 @@ using EvalWorkflow.Workflows.Content;
 
 namespace EvalWorkflow.Web.Components.Content;
 
-/// <summary>The checks' findings by cell, so that each is shown beside the cell it names.</summary>
-public sealed class FindingIndex(IEnumerable<Finding> findings)
+/// <summary>The checks' findings by cell and a return's pinned comments by line, so that each is shown where it points.</summary>
+public sealed class FindingIndex(IEnumerable<Finding> findings, IEnumerable<ReviewPin>? pins = null)
 {
     private readonly ILookup<string, Finding> byCell = findings.ToLookup(f => f.At.Key);
+    private readonly ILookup<string, ReviewPin> pinsByLine = (pins ?? []).ToLookup(p => p.At.Key);
 
     public static readonly FindingIndex Empty = new([]);
+
+    public IReadOnlyList<ReviewPin> PinsFor(string part, string line) => pinsByLine[new FindingLocation(part, line).Key].ToList();
 
     public IReadOnlyList<Finding> For(string part, string? line, string? column) =>
         byCell[new FindingLocation(part, line, column).Key].ToList();

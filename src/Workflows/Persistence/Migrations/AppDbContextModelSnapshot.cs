@@ -248,6 +248,10 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentJson")
+                        .HasMaxLength(4000000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentSha256")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -264,6 +268,10 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinsJson")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToStage")
