@@ -56,6 +56,7 @@ builder.Services.AddScoped<GetContent>();
 builder.Services.AddScoped<SaveContent>();
 builder.Services.AddScoped<AssignPart>();
 builder.Services.AddScoped<MarkPartReady>();
+builder.Services.AddScoped<DraftSections>();
 builder.Services.AddScoped<GetInbox>();
 builder.Services.AddScoped<MarkNotificationsRead>();
 builder.Services.AddScoped<CreateRound>();

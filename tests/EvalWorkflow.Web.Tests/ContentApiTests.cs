@@ -118,6 +118,28 @@ public sealed class ContentApiTests : AppTest
         Assert.Contains("只有本单位的填表人", await Api.ProblemDetailAsync(headPut));
     }
 
+    [Fact]
+    public async Task Sections_drafted_from_the_tables_carry_their_figures_and_a_figure_edited_away_from_them_is_flagged()
+    {
+        var filer = await App.ClientForAsync("filer1");
+        var id = await Api.OverallEvaluationIdAsync(filer);
+        var (version, _) = await ReadAsync(filer, id);
+
+        var drafted = await filer.PostAsJsonAsync($"/api/evaluations/{id}/sections/draft", new { baseVersion = version });
+
+        Assert.Equal(HttpStatusCode.OK, drafted.StatusCode);
+        var view = (await drafted.Content.ReadFromJsonAsync<JsonObject>())!;
+        var section2 = (string)view["content"]!["sections"]!.AsArray().Single(s => (string?)s!["code"] == "2")!["markdown"]!;
+        Assert.Contains("一般公共预算支出 11925.00 万元", section2);
+        Assert.Contains("其中公用经费 448.72 万元", section2);
+        Assert.DoesNotContain(view["report"]!["findings"]!.AsArray(), f => (int)f!["rule"]! == 9);
+
+        await Api.SaveSectionAsync(filer, id, "2", section2.Replace("448.72", "448.27", StringComparison.Ordinal));
+        var findings = (await Api.ContentAsync(filer, id))["report"]!["findings"]!.AsArray();
+        var mismatch = Assert.Single(findings, f => (int)f!["rule"]! == 9);
+        Assert.Contains("正文中公用经费 448.27 万元，附表为 448.72 万元", (string?)mismatch!["message"]);
+    }
+
     private static async Task<(int Version, EvaluationContent Content)> ReadAsync(HttpClient client, Guid id)
     {
         var view = await Api.ContentAsync(client, id);

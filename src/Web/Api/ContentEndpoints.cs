@@ -25,6 +25,10 @@ public static class ContentEndpoints
             CancellationToken ct) =>
             TypedResults.Ok(await save.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct)));
 
+        api.MapPost("/sections/draft", async (Guid id, DraftSectionsRequest request, ClaimsPrincipal user, AppDbContext db,
+            DraftSections draft, CancellationToken ct) =>
+            TypedResults.Ok(await draft.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct)));
+
         api.MapPost("/parts/{partId:guid}/assignee", async (Guid id, Guid partId, AssignPartRequest request, ClaimsPrincipal user,
             AppDbContext db, AssignPart assign, CancellationToken ct) =>
             TypedResults.Ok(await assign.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, partId, request, ct)));

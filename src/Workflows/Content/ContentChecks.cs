@@ -55,6 +55,7 @@ public static class ContentChecks
             .Select((p, i) => SelfEvaluationChecks.Run(
                 p.Id.ToString(), $"附件3「{(string.IsNullOrWhiteSpace(p.ProjectName) ? $"项目{i + 1}" : p.ProjectName)}」", p, template, findings))
             .ToList();
+        findings.AddRange(ReportFigures.Check(content, template));
         return new ContentReport(findings, basic, overall, projects);
     }
 

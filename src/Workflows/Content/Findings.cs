@@ -20,7 +20,7 @@ public sealed record FindingLocation(string Part, string? Line = null, string? C
     public string Key => $"{Part}|{Line}|{Column}";
 }
 
-/// <param name="Rule">The DOMAIN.md rule number (1–8), or 0 for a required field.</param>
+/// <param name="Rule">The DOMAIN.md rule number (1–8), 0 for a required field, 9 for a report figure that differs from the tables.</param>
 /// <param name="Message">Names the table, the line, the column, the expected and the found value, in Chinese.</param>
 public sealed record Finding(FindingSeverity Severity, int Rule, FindingLocation At, string Message);
 

@@ -23,10 +23,10 @@ public static class BuiltInTemplates
     private static readonly IReadOnlyList<OutlineSection> HunanOutline =
     [
         new("1", "一、基本情况（职能职责、机构设置）"),
-        new("2", "二、一般公共预算支出情况（基本支出、项目支出）", DraftedFromTables: true),
-        new("3", "三、政府性基金预算支出情况", DraftedFromTables: true),
-        new("4", "四、国有资本经营预算支出情况", DraftedFromTables: true),
-        new("5", "五、社会保险基金预算支出情况", DraftedFromTables: true),
+        new("2", "二、一般公共预算支出情况（基本支出、项目支出）", SectionDraft.GeneralBudget),
+        new("3", "三、政府性基金预算支出情况", SectionDraft.GovernmentFunds),
+        new("4", "四、国有资本经营预算支出情况"),
+        new("5", "五、社会保险基金预算支出情况"),
         new("6", "六、部门整体支出绩效情况"),
         new("7", "七、存在的问题及原因分析"),
         new("8", "八、下一步改进措施"),
