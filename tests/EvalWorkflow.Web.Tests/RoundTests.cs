@@ -30,6 +30,32 @@ public sealed class RoundTests : AppTest
     }
 
     [Fact]
+    public async Task A_round_on_the_guangdong_template_gives_its_evaluations_the_guangdong_outline()
+    {
+        var admin = await App.ClientForAsync("admin1");
+        var education = await App.WithDbAsync(db => db.BudgetUnits.SingleAsync(u => u.Name == DemoData.EducationBureauName));
+        var request = new
+        {
+            title = "2025年度部门整体支出绩效自评（广东提纲）", fiscalYear = 2025, submissionDeadline = "2026-04-30",
+            workflowDefinitionKey = "default", unitIds = new[] { education.Id }, templateKey = "national-guangdong",
+        };
+
+        var unknown = await admin.PostAsJsonAsync("/api/rounds", request with { templateKey = "no-such-template" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("评价模板不存在", await Api.ProblemDetailAsync(unknown));
+
+        var created = await admin.PostAsJsonAsync("/api/rounds", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var filer = await App.ClientForAsync("filer3");
+        var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
+        var id = Guid.Parse((string)inbox!["todo"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("广东"))!["evaluationId"]!);
+        var view = await Api.ContentAsync(filer, id);
+        Assert.Equal(["一、部门基本情况", "二、绩效自评情况", "三、问题及改进意见"],
+            view["content"]!["sections"]!.AsArray().Select(s => (string)s!["title"]!).ToArray());
+        Assert.Equal("全国通用评分（广东报告提纲）", (string?)view["templateName"]);
+    }
+
+    [Fact]
     public async Task Only_a_finance_administrator_opens_a_round_and_bad_rounds_are_refused()
     {
         var request = new { title = "批次", fiscalYear = 2025, submissionDeadline = "2026-04-30", workflowDefinitionKey = "default", unitIds = Array.Empty<Guid>() };

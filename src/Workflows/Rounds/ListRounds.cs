@@ -6,7 +6,10 @@ namespace EvalWorkflow.Workflows.Rounds;
 
 public sealed record RoundSummary(Guid Id, string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowName, int UnitCount);
 
-public sealed record RoundOptions(IReadOnlyList<(Guid Id, string Name, Guid? ParentUnitId)> Units, IReadOnlyList<(string Key, string Name)> Workflows);
+public sealed record RoundOptions(
+    IReadOnlyList<(Guid Id, string Name, Guid? ParentUnitId)> Units,
+    IReadOnlyList<(string Key, string Name)> Workflows,
+    IReadOnlyList<(string Key, string Name)> Templates);
 
 /// <summary>The rounds of the actor's finance bureau, and what a new round can be made of.</summary>
 public sealed class ListRounds(AppDbContext db)
@@ -34,9 +37,12 @@ public sealed class ListRounds(AppDbContext db)
         var units = await db.BudgetUnits.AsNoTracking().Where(u => u.FinanceBureauId == actor.FinanceBureauId)
             .OrderBy(u => u.Name).ToListAsync(ct);
         var workflows = await LatestWorkflowsAsync(ct);
+        var templates = (await db.Templates.AsNoTracking().Select(t => new { t.Key, t.Version, t.Name }).ToListAsync(ct))
+            .GroupBy(t => t.Key).Select(g => g.MaxBy(t => t.Version)!).OrderBy(t => t.Key).ToList();
         return new RoundOptions(
             units.Select(u => (u.Id, u.Name, u.ParentUnitId)).ToList(),
-            workflows.Values.Select(w => (w.Key, w.Name)).ToList());
+            workflows.Values.Select(w => (w.Key, w.Name)).ToList(),
+            templates.Select(t => (t.Key, t.Name)).ToList());
     }
 
     private async Task<Dictionary<string, Definitions.WorkflowDefinition>> LatestWorkflowsAsync(CancellationToken ct) =>
