@@ -144,6 +144,12 @@ internal static class SelfEvaluationChecks
                 $"{label} 自评得分：无法从指标值计算建议分，请填写"));
         }
 
+        if (a.Band is null && line.Score is decimal higher && a.SuggestedScore is decimal suggested && higher > suggested && higher <= weight)
+        {
+            findings.Add(new Finding(FindingSeverity.Warning, 5, At(nameof(IndicatorLine.Score)),
+                $"{label} 自评得分：按指标值计算建议得 {Figures.Amount(suggested)}，填报 {Figures.Amount(higher)}，高于建议得分，请核实"));
+        }
+
         if (a.Band is QualitativeBand band && line.Score is decimal claimed)
         {
             var (low, high) = IndicatorScoring.Range(band);

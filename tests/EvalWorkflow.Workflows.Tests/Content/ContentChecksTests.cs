@@ -559,6 +559,17 @@ public sealed class ContentChecksTests
         Assert.Empty(NewFindings(report));
     }
 
+    [Fact]
+    public void A_self_score_above_the_suggestion_of_an_unmet_target_is_a_warning()
+    {
+        var report = RunIndicator(1, l => l with { Score = 10 });
+
+        var finding = Assert.Single(OfRule(report, 5));
+        Assert.Equal(new Finding(FindingSeverity.Warning, 5, new(Overall, "indicator:1", "Score"),
+            "附件2 第2行「新增学位数」 自评得分：按指标值计算建议得 9.42，填报 10.00，高于建议得分，请核实"), finding);
+        Assert.False(report.HasErrors);
+    }
+
     // ---- rule 6: deviation explanation ----
 
     [Fact]
