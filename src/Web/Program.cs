@@ -54,6 +54,8 @@ builder.Services.AddScoped<SaveSection>();
 builder.Services.AddScoped<GetEvaluation>();
 builder.Services.AddScoped<GetContent>();
 builder.Services.AddScoped<SaveContent>();
+builder.Services.AddScoped<DownloadTables>();
+builder.Services.AddScoped<UploadTables>();
 builder.Services.AddScoped<AssignPart>();
 builder.Services.AddScoped<MarkPartReady>();
 builder.Services.AddScoped<DraftSections>();

@@ -7,7 +7,8 @@ namespace EvalWorkflow.Web.Api;
 
 /// <summary>
 /// The evaluation's content as one JSON document: GET it with its findings and scores, PUT it back with the version
-/// it was based on (the checks run on every PUT and come back in the response), assign tables and mark them ready.
+/// it was based on (the checks run on every PUT and come back in the response), assign tables and mark them ready;
+/// download the tables as an Excel workbook and upload a filled copy (form field <c>file</c>).
 /// </summary>
 public static class ContentEndpoints
 {
@@ -28,6 +29,21 @@ public static class ContentEndpoints
         api.MapPost("/sections/draft", async (Guid id, DraftSectionsRequest request, ClaimsPrincipal user, AppDbContext db,
             DraftSections draft, CancellationToken ct) =>
             TypedResults.Ok(await draft.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct)));
+
+        api.MapGet("/tables.xlsx", async (Guid id, ClaimsPrincipal user, AppDbContext db, DownloadTables download, CancellationToken ct) =>
+        {
+            var file = await download.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        });
+
+        // A multipart form, which minimal APIs guard with antiforgery tokens that API clients do not have. Cross-site posts
+        // are no threat here: the sign-in cookie is SameSite=Lax, so a browser does not send it with another site's form.
+        api.MapPost("/tables.xlsx", async (Guid id, IFormFile file, ClaimsPrincipal user, AppDbContext db, UploadTables upload,
+            CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await upload.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, stream, ct));
+        }).DisableAntiforgery();
 
         api.MapPost("/parts/{partId:guid}/assignee", async (Guid id, Guid partId, AssignPartRequest request, ClaimsPrincipal user,
             AppDbContext db, AssignPart assign, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Evaluations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,6 +11,8 @@ public static class Problems
     {
         StaleSection stale => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "内容已更新",
             extensions: new Dictionary<string, object?> { ["current"] = stale.Current }),
+        UploadRejected rejected => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status400BadRequest, title: "上传的表格有误",
+            extensions: new Dictionary<string, object?> { ["problems"] = rejected.Problems }),
         _ => TypedResults.Problem(refusal.Message, statusCode: StatusOf(refusal.Kind), title: TitleOf(refusal.Kind)),
     };
 

@@ -172,7 +172,8 @@ public sealed partial class Evaluation
         return changed;
     }
 
-    private void EnsureEditableBy(Actor actor)
+    /// <exception cref="Refusal">Unless <paramref name="actor"/> is a filer of the unit and the content is still a draft.</exception>
+    internal void EnsureEditableBy(Actor actor)
     {
         Require(actor.MayActAs(Roles.Filer, Scope), "只有本单位的填表人可以修改报告内容");
         Require(IsEditable, "评价已提交，内容只读；如需修改请先撤回或等待退回");
