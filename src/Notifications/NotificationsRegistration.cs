@@ -1,3 +1,4 @@
+using EvalWorkflow.Notifications.Delivery;
 using EvalWorkflow.Notifications.InApp;
 using EvalWorkflow.Notifications.Outbox;
 using MassTransit;
@@ -12,11 +13,14 @@ public static class NotificationsRegistration
     public static IServiceCollection AddEvalNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<NotificationFeed>();
+        services.AddScoped<NotificationWriter>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<EvaluationActedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
+            bus.AddConsumer<ReminderIssuedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
             bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         return services;

@@ -1,3 +1,4 @@
+using EvalWorkflow.Notifications.Delivery;
 using EvalWorkflow.Notifications.InApp;
 using EvalWorkflow.Workflows.Contracts;
 using EvalWorkflow.Workflows.Identity;
@@ -25,6 +26,8 @@ public sealed class EvaluationActedConsumerTests : IAsyncLifetime
             .AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={databasePath}"))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<NotificationFeed>()
+            .AddOptions()
+            .AddScoped<NotificationWriter>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<EvaluationActedConsumer>())
             .BuildServiceProvider(true);
 

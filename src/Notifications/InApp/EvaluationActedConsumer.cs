@@ -1,3 +1,4 @@
+using EvalWorkflow.Notifications.Delivery;
 using EvalWorkflow.Workflows.Contracts;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
@@ -12,7 +13,8 @@ namespace EvalWorkflow.Notifications.InApp;
 /// Turns a workflow act into in-app notifications for the people who must act next (or the unit, when published).
 /// Idempotent by event id: the notifications and the consumed-message row are saved in one transaction.
 /// </summary>
-public sealed class EvaluationActedConsumer(AppDbContext db, NotificationFeed feed, TimeProvider clock) : IConsumer<EvaluationActed>
+public sealed class EvaluationActedConsumer(AppDbContext db, NotificationWriter writer, NotificationFeed feed, TimeProvider clock)
+    : IConsumer<EvaluationActed>
 {
     private const string Name = nameof(EvaluationActedConsumer);
 
@@ -28,7 +30,7 @@ public sealed class EvaluationActedConsumer(AppDbContext db, NotificationFeed fe
         var recipients = (await RecipientsAsync(message, ct)).Where(id => id != message.ActorId).Distinct().ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var (title, body) = Text(message);
-        db.Notifications.AddRange(recipients.Select(userId => new Notification(message.EventId, userId, message.EvaluationId, title, body, now)));
+        await writer.AddAsync(message.EventId, recipients, message.EvaluationId, title, body, now, ct);
         db.ConsumedMessages.Add(new ConsumedMessage(message.EventId, Name, now));
         try
         {
@@ -88,6 +90,7 @@ public sealed class EvaluationActedConsumer(AppDbContext db, NotificationFeed fe
         {
             WorkflowAct.Return => $"{subject}已被退回",
             WorkflowAct.Publish => $"{subject}已公开",
+            WorkflowAct.ExtendDeadline => $"{subject}的截止日期已延长",
             _ => $"{subject}待您处理：{m.ToStageName}",
         };
         var body = $"{m.ActorName}{act}，当前阶段：{m.ToStageName}。" + (m.Comment is null ? "" : $"意见：{m.Comment}");

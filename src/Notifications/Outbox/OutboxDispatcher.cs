@@ -30,7 +30,7 @@ public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
-    private static readonly Dictionary<string, Type> Contracts = new[] { typeof(EvaluationActed) }
+    private static readonly Dictionary<string, Type> Contracts = new[] { typeof(EvaluationActed), typeof(ReminderIssued) }
         .ToDictionary(t => t.FullName!);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,6 +10,9 @@ public enum WorkflowAct
     Release,
     Approve,
     Publish,
+
+    /// <summary>An administrative act, in no workflow definition: the administrator moved a deadline (kept in the history).</summary>
+    ExtendDeadline,
 }
 
 public static class WorkflowActs
@@ -24,12 +27,14 @@ public static class WorkflowActs
         WorkflowAct.Release => "释放",
         WorkflowAct.Approve => "审核通过",
         WorkflowAct.Publish => "公开",
+        WorkflowAct.ExtendDeadline => "延长期限",
         _ => act.ToString(),
     };
 
     /// <summary>Acts that make an evaluation wait for this person (the inbox's 待办); withdraw and release are options, not duties.</summary>
     public static bool IsDuty(WorkflowAct act) => act is not (WorkflowAct.Withdraw or WorkflowAct.Release);
 
+    /// <summary>Parses a workflow act a user may ask for by name; administrative acts have use cases of their own.</summary>
     public static bool TryParse(string value, out WorkflowAct act) =>
-        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act);
+        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act) && act != WorkflowAct.ExtendDeadline;
 }

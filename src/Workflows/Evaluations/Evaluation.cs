@@ -69,6 +69,14 @@ public sealed partial class Evaluation
     public DateTime? PublishedAtUtc { get; private set; }
     public DateTime? LastActAtUtc { get; private set; }
 
+    /// <summary>When the evaluation entered its current stage: the stage's time limit counts from that day.</summary>
+    public DateTime? StageEnteredAtUtc { get; private set; }
+
+    /// <summary>This unit's own submission deadline, when the administrator extended it; else the round's applies.</summary>
+    public DateOnly? SubmissionDeadlineOverride { get; private set; }
+
+    public DateOnly SubmissionDeadline => SubmissionDeadlineOverride ?? Round.SubmissionDeadline;
+
     public IReadOnlyList<ReportSection> Sections => sections;
     public IReadOnlyList<EvaluationPart> Parts => parts;
 
@@ -147,8 +155,19 @@ public sealed partial class Evaluation
 
         Version++;
         LastActAtUtc = nowUtc;
+        if (Stage != from)
+        {
+            StageEnteredAtUtc = nowUtc;
+        }
         return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc,
             pinned, submitted);
+    }
+
+    /// <summary>Gives this unit a later submission deadline than the round's; the history row is the caller's.</summary>
+    internal void ExtendSubmissionDeadline(DateOnly deadline)
+    {
+        SubmissionDeadlineOverride = deadline;
+        Version++;
     }
 
     /// <exception cref="Refusal">When the content is not editable by <paramref name="actor"/> now.</exception>

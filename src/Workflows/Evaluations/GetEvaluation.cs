@@ -1,4 +1,5 @@
 using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
@@ -23,6 +24,7 @@ public sealed record EvaluationDetails(
     string RoundTitle,
     int FiscalYear,
     DateOnly SubmissionDeadline,
+    DueDate? Due,
     string UnitName,
     string Stage,
     string StageName,
@@ -39,7 +41,7 @@ public sealed record EvaluationDetails(
     IReadOnlyList<PinTarget> PinTargets);
 
 /// <summary>One evaluation as its viewer sees it: content, the acts they may take now, the stages and the history.</summary>
-public sealed class GetEvaluation(AppDbContext db)
+public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
 {
     public async Task<EvaluationDetails> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
     {
@@ -57,7 +59,7 @@ public sealed class GetEvaluation(AppDbContext db)
 
         return new EvaluationDetails(
             evaluation.Id, evaluation.RoundId, evaluation.Round.Title, evaluation.Round.FiscalYear,
-            evaluation.Round.SubmissionDeadline, evaluation.Unit.Name,
+            evaluation.SubmissionDeadline, DueDates.For(evaluation, WorkingCalendar.Official, ChinaDate.Today(clock)), evaluation.Unit.Name,
             evaluation.Stage, definition.Stage(evaluation.Stage).Name, evaluation.Version, evaluation.ContentVersion,
             canEdit, evaluation.ClaimedByName, evaluation.Signature, evaluation.ContentSha256(),
             StagesOf(definition, evaluation.Stage),

@@ -64,7 +64,7 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = evaluation.Perform(act, actor, comment, now, request.Pins);
         db.EvaluationEvents.Add(entry);
-        db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement(evaluation, entry), now));
+        db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -92,14 +92,5 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
         }
 
         await users.ResetAccessFailedCountAsync(user);
-    }
-
-    private static EvaluationActed Announcement(Evaluation evaluation, EvaluationEvent entry)
-    {
-        var stage = evaluation.WorkflowDefinition.Body.Stage(entry.ToStage);
-        return new EvaluationActed(entry.Id, evaluation.Id, entry.Act.ToString(), entry.FromStage, entry.ToStage,
-            stage.Name, stage.HolderRole, entry.ActorId, entry.ActorName, entry.Comment,
-            evaluation.UnitId, evaluation.Unit.Name, evaluation.Unit.ParentUnitId, evaluation.Round.FinanceBureauId,
-            evaluation.Round.Title, entry.OccurredAtUtc);
     }
 }

@@ -11,4 +11,7 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public Guid? UnitId { get; set; }
     public Guid? FinanceBureauId { get; set; }
+
+    /// <summary>How this person wants e-mail (only when the installation has SMTP configured and they have an address).</summary>
+    public Notifications.EmailMode EmailMode { get; set; } = Notifications.EmailMode.Immediate;
 }

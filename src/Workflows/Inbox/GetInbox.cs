@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Workflows.Inbox;
 
+/// <param name="Due">When the actor must act, by the stage's time limit and the round's deadlines; null when nothing is due.</param>
 public sealed record TodoItem(Guid EvaluationId, string UnitName, string RoundTitle, string StageName,
-    IReadOnlyList<string> Acts, DateOnly DueDate);
+    IReadOnlyList<string> Acts, DueDate? Due);
 
 public sealed record DoneItem(Guid EvaluationId, string UnitName, string RoundTitle, string LastActLabel,
     DateTime LastActAtUtc, string CurrentStageName);
@@ -21,7 +23,7 @@ public sealed record InboxView(IReadOnlyList<TodoItem> Todo, IReadOnlyList<DoneI
 /// The inbox: 待办 (evaluations the actor may act on now: the workflow's bookmarks), 已办 (what they acted on),
 /// and 通知 (their notifications).
 /// </summary>
-public sealed class GetInbox(AppDbContext db)
+public sealed class GetInbox(AppDbContext db, TimeProvider clock)
 {
     private const int NotificationLimit = 100;
 
@@ -30,16 +32,18 @@ public sealed class GetInbox(AppDbContext db)
         var open = await db.Evaluations.AsNoTracking().WithWorkflow().VisibleTo(actor)
             .Where(e => e.Stage != Stages.Published)
             .ToListAsync(ct);
+        var today = ChinaDate.Today(clock);
         var todo = open
             .Select(e => (Evaluation: e, Acts: e.MachineFor(actor).PermittedActs().Where(WorkflowActs.IsDuty).ToList()))
             .Where(x => x.Acts.Count > 0)
             .Select(x => new TodoItem(x.Evaluation.Id, x.Evaluation.Unit.Name, x.Evaluation.Round.Title,
                 x.Evaluation.WorkflowDefinition.Body.Stage(x.Evaluation.Stage).Name,
-                x.Acts.Select(WorkflowActs.Label).ToList(), x.Evaluation.Round.SubmissionDeadline))
-            .OrderBy(t => t.DueDate).ThenBy(t => t.UnitName)
+                x.Acts.Select(WorkflowActs.Label).ToList(), DueDates.For(x.Evaluation, WorkingCalendar.Official, today)))
+            .OrderBy(t => t.Due?.Date ?? DateOnly.MaxValue).ThenBy(t => t.UnitName)
             .ToList();
 
-        var mine = await db.EvaluationEvents.AsNoTracking().Where(h => h.ActorId == actor.UserId).ToListAsync(ct);
+        var mine = await db.EvaluationEvents.AsNoTracking().Where(h => h.ActorId == actor.UserId)
+            .Select(h => new { h.EvaluationId, h.Act, h.OccurredAtUtc }).ToListAsync(ct);
         var lastByEvaluation = mine.GroupBy(h => h.EvaluationId).Select(g => g.MaxBy(h => h.OccurredAtUtc)!).ToList();
         var actedOnIds = lastByEvaluation.Select(h => h.EvaluationId).ToList();
         var actedOn = await db.Evaluations.AsNoTracking().WithWorkflow().VisibleTo(actor)

@@ -1,5 +1,6 @@
 using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Content.Templates;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -27,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConsumedMessage> ConsumedMessages => Set<ConsumedMessage>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

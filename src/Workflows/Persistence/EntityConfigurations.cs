@@ -1,5 +1,6 @@
 using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Content.Templates;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -19,6 +20,29 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(64);
         builder.HasOne<BudgetUnit>().WithMany().HasForeignKey(u => u.UnitId);
         builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(u => u.FinanceBureauId);
+        builder.Property(u => u.EmailMode).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> builder)
+    {
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Stage).HasMaxLength(64);
+        builder.HasIndex(r => new { r.EvaluationId, r.Stage, r.DueDate, r.Offset, r.Kind }).IsUnique();
+        builder.HasOne<Evaluation>().WithMany().HasForeignKey(r => r.EvaluationId);
+    }
+}
+
+internal sealed class EmailMessageConfiguration : IEntityTypeConfiguration<EmailMessage>
+{
+    public void Configure(EntityTypeBuilder<EmailMessage> builder)
+    {
+        builder.Property(m => m.Body).HasMaxLength(20_000);
+        builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
+        builder.Ignore(m => m.HasGivenUp);
     }
 }
 
@@ -76,6 +100,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Ignore(e => e.Signature);
         builder.Ignore(e => e.Scope);
         builder.Ignore(e => e.IsEditable);
+        builder.Ignore(e => e.SubmissionDeadline);
     }
 }
 

@@ -9,7 +9,8 @@ namespace EvalWorkflow.Workflows.Rounds;
 
 public sealed record CreateRoundRequest(
     string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowDefinitionKey, IReadOnlyList<Guid> UnitIds,
-    string TemplateKey = BuiltInTemplates.HunanKey);
+    string TemplateKey = BuiltInTemplates.HunanKey,
+    DateOnly? PublicationDate = null);
 
 /// <summary>The finance administrator opens a round; each participating unit gets one evaluation in the first stage.</summary>
 public sealed class CreateRound(AppDbContext db, TimeProvider clock)
@@ -45,6 +46,11 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock)
             .OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(ct) ?? throw new Refusal(RefusalKind.Invalid, "所选流程不存在");
 
+        if (request.PublicationDate < request.SubmissionDeadline)
+        {
+            throw new Refusal(RefusalKind.Invalid, "公开日期不能早于提交截止日期");
+        }
+
         var template = await db.Templates
             .Where(t => t.Key == request.TemplateKey)
             .OrderByDescending(t => t.Version)
@@ -62,7 +68,7 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock)
         }
 
         var round = new EvaluationRound(bureauId, title, request.FiscalYear, request.SubmissionDeadline,
-            definition.Key, template.Key, clock.GetUtcNow().UtcDateTime);
+            definition.Key, template.Key, clock.GetUtcNow().UtcDateTime, request.PublicationDate);
         db.Rounds.Add(round);
         db.Evaluations.AddRange(units.Select(unit => new Evaluation(round, unit, definition, template)));
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,7 @@ public sealed class EvaluationRound
     private EvaluationRound() { }
 
     internal EvaluationRound(Guid financeBureauId, string title, int fiscalYear, DateOnly submissionDeadline,
-        string workflowDefinitionKey, string templateKey, DateTime createdAtUtc)
+        string workflowDefinitionKey, string templateKey, DateTime createdAtUtc, DateOnly? publicationDate = null)
     {
         Id = Guid.NewGuid();
         FinanceBureauId = financeBureauId;
@@ -15,6 +15,7 @@ public sealed class EvaluationRound
         SubmissionDeadline = submissionDeadline;
         WorkflowDefinitionKey = workflowDefinitionKey;
         TemplateKey = templateKey;
+        PublicationDate = publicationDate;
         CreatedAtUtc = createdAtUtc;
     }
 
@@ -28,7 +29,13 @@ public sealed class EvaluationRound
 
     public string WorkflowDefinitionKey { get; private set; } = "";
 
+    /// <summary>The day (Asia/Shanghai) by which the round's reports are to be published; finance review and publication are due by it.</summary>
+    public DateOnly? PublicationDate { get; private set; }
+
     /// <summary>The evaluation template (outline, tables, scoring) the round's evaluations start with, by key.</summary>
     public string TemplateKey { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>Moves the submission deadline later; the history rows are the caller's.</summary>
+    internal void ExtendSubmissionDeadline(DateOnly deadline) => SubmissionDeadline = deadline;
 }

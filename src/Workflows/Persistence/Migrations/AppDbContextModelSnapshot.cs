@@ -96,6 +96,42 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.ToTable("Templates");
                 });
 
+            modelBuilder.Entity("EvalWorkflow.Workflows.Deadlines.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "Stage", "DueDate", "Offset", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
             modelBuilder.Entity("EvalWorkflow.Workflows.Definitions.WorkflowDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -187,6 +223,12 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StageEnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmissionDeadlineOverride")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAtUtc")
@@ -353,6 +395,11 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmailMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FinanceBureauId")
                         .HasColumnType("TEXT");
 
@@ -426,6 +473,58 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasKey("EventId", "Consumer");
 
                     b.ToTable("ConsumedMessages");
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Notifications.EmailMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("EmailMessages");
                 });
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Notifications.Notification", b =>
@@ -562,6 +661,9 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublicationDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SubmissionDeadline")
                         .HasColumnType("TEXT");
@@ -740,6 +842,15 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                 {
                     b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
                         .WithMany("Parts")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Deadlines.Reminder", b =>
+                {
+                    b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
+                        .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
