@@ -4,6 +4,7 @@ using EvalWorkflow.Web.Api;
 using EvalWorkflow.Web.Components;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Inbox;
@@ -77,6 +78,9 @@ builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
+builder.Services.AddScoped<ExtendDeadline>();
+builder.Services.AddScoped<RemindUnits>();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);
 
 var app = builder.Build();
@@ -101,6 +105,7 @@ app.MapContentEndpoints();
 app.MapRoundEndpoints();
 app.MapPublicEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.UseScheduling();
 
 await app.RunAsync();
 return 0;

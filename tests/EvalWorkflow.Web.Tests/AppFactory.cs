@@ -7,12 +7,14 @@ using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalWorkflow.Web.Tests;
 
 /// <summary>The real app on a real SQLite file of its own, seeded with the demo data.</summary>
-public sealed class AppFactory(string? databasePath = null, bool dispatch = true) : WebApplicationFactory<Program>
+/// <param name="clock">The app's clock; the system clock unless a test drives time.</param>
+public sealed class AppFactory(string? databasePath = null, bool dispatch = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"evalworkflow-test-{Guid.NewGuid():N}.db");
 
@@ -24,6 +26,13 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Outbox:DispatchEnabled", dispatch ? "true" : "false");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+
+        // The recurring scan follows the wall clock; tests run scans themselves when they mean to.
+        builder.UseSetting("Reminders:Enabled", "false");
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/> (or anonymous when null).</summary>

@@ -62,4 +62,15 @@ public sealed class AuthorisationTests : AppTest
         Assert.Equal((HttpStatusCode)423, right.StatusCode);
         Assert.Contains("锁定", await Api.ProblemDetailAsync(right));
     }
+
+    [Fact]
+    public async Task The_background_jobs_dashboard_is_for_finance_administrators_only()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await App.ClientForAsync(null)).GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ClientForAsync("filer1")).GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.ClientForAsync("reviewer1")).GetAsync("/hangfire")).StatusCode);
+        var admin = await (await App.ClientForAsync("admin1")).GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Contains("后台任务", await admin.Content.ReadAsStringAsync());
+    }
 }

@@ -1,0 +1,70 @@
+using EvalWorkflow.Workflows.Deadlines;
+using EvalWorkflow.Workflows.Identity;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
+
+namespace EvalWorkflow.Web.Hosting;
+
+/// <summary>
+/// Scheduled work on Hangfire (in-memory storage by default): the recurring reminder scan. Exactly-once delivery does not
+/// rest on Hangfire — the scan's own unique reminder rows make a rerun or a second instance harmless.
+/// </summary>
+public static class Scheduling
+{
+    public const string ReminderScanJobId = "reminder-scan";
+
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddScoped<ReminderScan>();
+        services.AddScoped<ReminderScanJob>();
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        services.AddHangfireServer();
+        return services;
+    }
+
+    public static WebApplication UseScheduling(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new FinanceAdminOnly()],
+            DashboardTitle = "绩效自评 · 后台任务",
+            AppPath = "/",
+        });
+
+        var reminders = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        if (reminders.Enabled)
+        {
+            jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, job => job.RunAsync(CancellationToken.None), reminders.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        else
+        {
+            jobs.RemoveIfExists(ReminderScanJobId);
+        }
+
+        return app;
+    }
+
+    /// <summary>The dashboard shows and runs jobs: finance administrators only.</summary>
+    private sealed class FinanceAdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.FinanceAdmin);
+    }
+}
+
+/// <summary>The recurring job: one reminder scan in its own scope (Hangfire activates it through the container).</summary>
+public sealed class ReminderScanJob(ReminderScan scan, ILogger<ReminderScanJob> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var sent = await scan.RunAsync(ct);
+        logger.LogInformation("Reminder scan sent {Count} reminders", sent);
+    }
+}
