@@ -79,6 +79,7 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddScoped<ExtendDeadline>();
+builder.Services.AddScoped<VerifyHistory>();
 builder.Services.AddScoped<RemindUnits>();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);
@@ -104,6 +105,7 @@ app.MapEvaluationEndpoints();
 app.MapContentEndpoints();
 app.MapRoundEndpoints();
 app.MapPublicEndpoints();
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.UseScheduling();
 

@@ -1,59 +1,57 @@
-using EvalWorkflow.Workflows.Content.Templates;
+using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Tests.Content;
 
 namespace EvalWorkflow.Workflows.Tests;
 
 public sealed class ContentHashTests
 {
-    private static readonly Guid EvaluationId = Guid.NewGuid();
-
     [Fact]
     public void Hash_is_64_lowercase_hex_characters()
     {
-        var hash = ContentHash.Of(Sections("一、基本情况", "二、支出情况"));
-
-        Assert.Matches("^[0-9a-f]{64}$", hash);
+        Assert.Matches("^[0-9a-f]{64}$", ContentHash.Of(SampleEvaluation.Build()));
     }
 
     [Fact]
     public void Hash_is_the_same_for_equal_content()
     {
-        Assert.Equal(ContentHash.Of(Sections("甲", "乙")), ContentHash.Of(Sections("甲", "乙")));
+        Assert.Equal(ContentHash.Of(SampleEvaluation.Build()), ContentHash.Of(SampleEvaluation.Build()));
     }
 
     [Fact]
     public void Hash_changes_when_one_section_changes()
     {
-        Assert.NotEqual(ContentHash.Of(Sections("甲", "乙")), ContentHash.Of(Sections("甲", "丙")));
+        Assert.NotEqual(ContentHash.Of(SampleEvaluation.Build()), ContentHash.Of(WithSection("1", "改写")));
+    }
+
+    [Fact]
+    public void Hash_changes_when_one_table_cell_changes()
+    {
+        var content = SampleEvaluation.Build();
+        var indicators = content.Overall.Indicators.Select((l, i) => i == 0 ? l with { Actual = l.Actual + "0" } : l).ToList();
+
+        Assert.NotEqual(ContentHash.Of(content), ContentHash.Of(content with { Overall = content.Overall with { Indicators = indicators } }));
     }
 
     [Fact]
     public void Hash_ignores_crlf_versus_lf()
     {
-        Assert.Equal(ContentHash.Of(Sections("第一行\r\n第二行", "")), ContentHash.Of(Sections("第一行\n第二行", "")));
-    }
-
-    [Fact]
-    public void Hash_follows_outline_order_not_list_order()
-    {
-        var sections = Sections("甲", "乙");
-
-        Assert.Equal(ContentHash.Of(sections), ContentHash.Of(sections.AsEnumerable().Reverse()));
+        Assert.Equal(ContentHash.Of(WithSection("1", "第一行\r\n第二行")), ContentHash.Of(WithSection("1", "第一行\n第二行")));
     }
 
     [Fact]
     public void Hash_tells_apart_text_moved_between_sections()
     {
-        Assert.NotEqual(ContentHash.Of(Sections("甲乙", "")), ContentHash.Of(Sections("甲", "乙")));
+        var moved = WithSection("1", "甲乙");
+        var split = WithSection("1", "甲");
+        split = split with { Sections = split.Sections.Select(s => s.Code == "2" ? s with { Markdown = "乙" + s.Markdown } : s).ToList() };
+
+        Assert.NotEqual(ContentHash.Of(moved), ContentHash.Of(split));
     }
 
-    private static ReportSection[] Sections(params string[] markdown) =>
-    [
-        .. markdown.Select((text, i) =>
-        {
-            var section = new ReportSection(EvaluationId, i + 1, BuiltInTemplates.All()[0].Body.Outline[i]);
-            section.Replace(text);
-            return section;
-        }),
-    ];
+    private static EvaluationContent WithSection(string code, string markdown)
+    {
+        var content = SampleEvaluation.Build();
+        return content with { Sections = content.Sections.Select(s => s.Code == code ? s with { Markdown = markdown } : s).ToList() };
+    }
 }

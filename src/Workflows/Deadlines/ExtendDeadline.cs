@@ -63,10 +63,17 @@ public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock)
 
             var entry = new EvaluationEvent(evaluation.Id, WorkflowAct.ExtendDeadline, evaluation.Stage, evaluation.Stage, actor,
                 comment, evaluation.ContentVersion, null, now);
-            db.EvaluationEvents.Add(entry);
+            await HistoryChain.AppendAsync(db, entry, ct);
             db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), now));
         }
 
-        await db.SaveOrRefuseStaleAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw Refusal.Stale(); // an act on one of these evaluations took the next history position first
+        }
     }
 }

@@ -1,18 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EvalWorkflow.Workflows.Content;
 
 namespace EvalWorkflow.Workflows.Evaluations;
 
-/// <summary>The SHA-256 of a canonical form of an evaluation's content: sections in outline order, as UTF-8 JSON.</summary>
+/// <summary>
+/// The SHA-256 of a canonical form of an evaluation's whole content — the report's sections in outline order and every
+/// table — as compact UTF-8 JSON with the document's fixed property order and line endings as LF.
+/// </summary>
 public static class ContentHash
 {
-    public static string Of(IEnumerable<ReportSection> sections)
+    public static string Of(EvaluationContent content)
     {
-        var canonical = sections.OrderBy(s => s.Order)
-            .Select(s => new[] { s.Code, s.Title, s.Markdown.ReplaceLineEndings("\n") })
-            .ToArray();
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical));
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var json = JsonSerializer.Serialize(content).Replace("\\r\\n", "\\n", StringComparison.Ordinal);
+        return Hex(json);
     }
+
+    public static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

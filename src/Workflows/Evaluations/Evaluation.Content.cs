@@ -1,4 +1,5 @@
 using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 
 namespace EvalWorkflow.Workflows.Evaluations;
@@ -139,6 +140,26 @@ public sealed partial class Evaluation
         {
             throw new Refusal(RefusalKind.Conflict,
                 $"内容还有 {errors.Count} 处错误，不能提交。第一处：{errors[0].Message}");
+        }
+    }
+
+    /// <summary>Whether the content is still what the unit head signed (true while unsigned).</summary>
+    public bool SignatureHolds() => SignedContentSha256 is null || SignedContentSha256 == ContentSha256();
+
+    /// <summary>
+    /// Approval needs the content the unit head signed, and publication the content that was approved: a change after
+    /// signing (which the workflow itself never allows) voids the signature and stops the evaluation until it is signed again.
+    /// </summary>
+    private void EnsureContentIsWhatWasSigned(WorkflowAct act)
+    {
+        if (act == WorkflowAct.Approve && !SignatureHolds())
+        {
+            throw new Refusal(RefusalKind.Conflict, "签字后内容已被更改，签字已失效：请退回，由单位负责人重新签字");
+        }
+
+        if (act == WorkflowAct.Publish && ApprovedContentSha256 != ContentSha256())
+        {
+            throw new Refusal(RefusalKind.Conflict, "内容与审核通过时不一致（SHA-256 不符），不能公开");
         }
     }
 

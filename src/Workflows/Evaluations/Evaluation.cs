@@ -93,7 +93,7 @@ public sealed partial class Evaluation
     public EvaluationMachine MachineFor(Actor actor) =>
         new(WorkflowDefinition.Body, Stage, Scope, Claim, actor);
 
-    public string ContentSha256() => ContentHash.Of(sections);
+    public string ContentSha256() => ContentHash.Of(Content());
 
     /// <summary>Fires <paramref name="act"/> for <paramref name="actor"/> and returns the history row to append.</summary>
     /// <exception cref="Refusal">When the act is not allowed now, with the reason.</exception>
@@ -117,6 +117,7 @@ public sealed partial class Evaluation
         }
 
         var pinned = act == WorkflowAct.Return ? PinsOn(pins) : null;
+        EnsureContentIsWhatWasSigned(act);
         var submitted = act == WorkflowAct.Submit ? Content() : null;
 
         var from = Stage;

@@ -24,7 +24,8 @@ public sealed class EvaluationEvent
         Comment = comment;
         ContentVersion = contentVersion;
         ContentSha256 = contentSha256;
-        OccurredAtUtc = occurredAtUtc;
+        // Microseconds, as PostgreSQL keeps them: the row's hash must read back the same on every provider.
+        OccurredAtUtc = new DateTime(occurredAtUtc.Ticks - (occurredAtUtc.Ticks % 10), DateTimeKind.Utc);
         PinsJson = pins is { Count: > 0 } ? JsonSerializer.Serialize(pins) : null;
         ContentJson = submittedContent is null ? null : JsonSerializer.Serialize(submittedContent);
     }
@@ -46,6 +47,30 @@ public sealed class EvaluationEvent
 
     /// <summary>What was submitted, kept with each submission so that the next one can show what changed.</summary>
     public string? ContentJson { get; private set; }
+
+    /// <summary>Position in the evaluation's history, from 1.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>The hash of the row before (null for the first): the history is a chain.</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 of this row's fields and <see cref="PreviousHash"/>.</summary>
+    public string Hash { get; private set; } = "";
+
+    /// <summary>Links the row after <paramref name="previous"/> (null for the first row) and seals it.</summary>
+    internal void ChainAfter(int previousSequence, string? previousHash)
+    {
+        Sequence = previousSequence + 1;
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    /// <summary>The hash this row's stored fields give; a row altered after it was written no longer matches <see cref="Hash"/>.</summary>
+    public string ComputeHash() => ContentHash.Hex(string.Join('\u001f',
+        Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), EvaluationId.ToString(), Act.ToString(), FromStage, ToStage,
+        ActorId, ActorName, Comment ?? "", ContentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ContentSha256 ?? "",
+        OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
+        PinsJson ?? "", ContentJson is null ? "" : ContentHash.Hex(ContentJson), PreviousHash ?? ""));
 
     public IReadOnlyList<ReviewPin> Pins => PinsJson is null ? [] : JsonSerializer.Deserialize<List<ReviewPin>>(PinsJson) ?? [];
 

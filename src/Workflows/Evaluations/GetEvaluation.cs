@@ -33,6 +33,7 @@ public sealed record EvaluationDetails(
     bool CanEdit,
     string? ClaimedByName,
     Signature? Signature,
+    bool SignatureHolds,
     string ContentSha256,
     IReadOnlyList<StageView> Stages,
     IReadOnlyList<PermittedAct> PermittedActs,
@@ -48,7 +49,7 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
         var evaluation = await db.Evaluations.AsNoTracking().WithContent().FindVisibleAsync(evaluationId, actor, ct);
         var history = await db.EvaluationEvents.AsNoTracking()
             .Where(h => h.EvaluationId == evaluationId)
-            .OrderBy(h => h.OccurredAtUtc)
+            .OrderBy(h => h.Sequence).ThenBy(h => h.OccurredAtUtc)
             .ToListAsync(ct);
 
         var definition = evaluation.WorkflowDefinition.Body;
@@ -61,7 +62,7 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
             evaluation.Id, evaluation.RoundId, evaluation.Round.Title, evaluation.Round.FiscalYear,
             evaluation.SubmissionDeadline, DueDates.For(evaluation, WorkingCalendar.Official, ChinaDate.Today(clock)), evaluation.Unit.Name,
             evaluation.Stage, definition.Stage(evaluation.Stage).Name, evaluation.Version, evaluation.ContentVersion,
-            canEdit, evaluation.ClaimedByName, evaluation.Signature, evaluation.ContentSha256(),
+            canEdit, evaluation.ClaimedByName, evaluation.Signature, evaluation.SignatureHolds(), evaluation.ContentSha256(),
             StagesOf(definition, evaluation.Stage),
             permitted,
             evaluation.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList(),

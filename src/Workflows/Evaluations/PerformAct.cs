@@ -63,14 +63,15 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
 
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = evaluation.Perform(act, actor, comment, now, request.Pins);
-        db.EvaluationEvents.Add(entry);
+        await HistoryChain.AppendAsync(db, entry, ct);
         db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), now));
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // The version token, or the history's unique sequence: someone acted on this evaluation first.
             throw Refusal.Stale();
         }
 

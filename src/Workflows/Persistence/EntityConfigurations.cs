@@ -154,6 +154,9 @@ internal sealed class EvaluationEventConfiguration : IEntityTypeConfiguration<Ev
         builder.Ignore(e => e.Pins);
         builder.Ignore(e => e.SubmittedContent);
         builder.HasIndex(e => new { e.EvaluationId, e.OccurredAtUtc });
+        builder.HasIndex(e => new { e.EvaluationId, e.Sequence }).IsUnique();
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.HasIndex(e => e.ActorId);
         builder.HasOne<Evaluation>().WithMany().HasForeignKey(e => e.EvaluationId);
     }

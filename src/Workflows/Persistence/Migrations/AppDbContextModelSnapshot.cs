@@ -309,12 +309,24 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PinsJson")
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ToStage")
                         .IsRequired()
@@ -326,6 +338,9 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasIndex("ActorId");
 
                     b.HasIndex("EvaluationId", "OccurredAtUtc");
+
+                    b.HasIndex("EvaluationId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("EvaluationEvents");
                 });
