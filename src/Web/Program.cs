@@ -66,6 +66,8 @@ builder.Services.AddScoped<ListRounds>();
 builder.Services.AddScoped<GetRoundBoard>();
 builder.Services.AddScoped<PublicReports>();
 builder.Services.AddScoped<CreateAdmin>();
+builder.Services.AddScoped<GetEmailPreferences>();
+builder.Services.AddScoped<UpdateEmailPreferences>();
 builder.Services.AddScoped<UseCaseRunner>();
 
 builder.Services.AddHostedService<DatabaseInitializer>();
@@ -100,6 +102,7 @@ app.MapEvaluationEndpoints();
 app.MapContentEndpoints();
 app.MapRoundEndpoints();
 app.MapPublicEndpoints();
+app.MapPreferencesEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

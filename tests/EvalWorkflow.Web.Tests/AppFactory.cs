@@ -6,13 +6,17 @@ using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalWorkflow.Web.Tests;
 
 /// <summary>The real app on a real SQLite file of its own, seeded with the demo data.</summary>
-public sealed class AppFactory(string? databasePath = null, bool dispatch = true) : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration, e.g. <c>Email:*</c>.</param>
+/// <param name="clock">Replaces the app's <see cref="TimeProvider"/>.</param>
+public sealed class AppFactory(string? databasePath = null, bool dispatch = true,
+    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"evalworkflow-test-{Guid.NewGuid():N}.db");
 
@@ -24,6 +28,15 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Outbox:DispatchEnabled", dispatch ? "true" : "false");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/> (or anonymous when null).</summary>
