@@ -9,14 +9,29 @@ namespace EvalWorkflow.Notifications;
 
 public static class NotificationsRegistration
 {
-    /// <summary>MassTransit (in-memory transport), the outbox dispatcher and the in-app consumers.</summary>
+    /// <summary>
+    /// MassTransit (in-memory transport), the outbox dispatcher, the in-app consumers and, when <c>Email:Enabled</c>, the
+    /// e-mail dispatcher.
+    /// </summary>
     public static IServiceCollection AddEvalNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        var email = configuration.GetSection(EmailOptions.Section);
+        services.AddOptions<EmailOptions>().Bind(email)
+            .Validate(o => !o.Enabled || o.SmtpHost.Length > 0, "Email:Enabled needs Email:SmtpHost.")
+            .Validate(o => !o.Enabled || o.From.Length > 0, "Email:Enabled needs Email:From.")
+            .Validate(o => o.DigestHour is >= 0 and <= 23, "Email:DigestHour is an hour, 0 to 23.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Email:PollInterval must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<NotificationFeed>();
         services.AddScoped<NotificationWriter>();
         services.AddHostedService<OutboxDispatcher>();
+        if (email.GetValue<bool>(nameof(EmailOptions.Enabled)))
+        {
+            services.AddSingleton<SmtpMailer>();
+            services.AddHostedService<EmailDispatcher>();
+        }
+
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<EvaluationActedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));

@@ -67,6 +67,8 @@ builder.Services.AddScoped<ListRounds>();
 builder.Services.AddScoped<GetRoundBoard>();
 builder.Services.AddScoped<PublicReports>();
 builder.Services.AddScoped<CreateAdmin>();
+builder.Services.AddScoped<GetEmailPreferences>();
+builder.Services.AddScoped<UpdateEmailPreferences>();
 builder.Services.AddScoped<UseCaseRunner>();
 
 builder.Services.AddHostedService<DatabaseInitializer>();
@@ -106,6 +108,7 @@ app.MapContentEndpoints();
 app.MapRoundEndpoints();
 app.MapPublicEndpoints();
 app.MapAdminEndpoints();
+app.MapPreferencesEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.UseScheduling();
 

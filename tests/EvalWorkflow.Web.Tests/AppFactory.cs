@@ -6,6 +6,7 @@ using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EvalWorkflow.Web.Tests;
 
 /// <summary>The real app on a real SQLite file of its own, seeded with the demo data.</summary>
-/// <param name="clock">The app's clock; the system clock unless a test drives time.</param>
-public sealed class AppFactory(string? databasePath = null, bool dispatch = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration, e.g. <c>Email:*</c>.</param>
+/// <param name="clock">Replaces the app's <see cref="TimeProvider"/>.</param>
+public sealed class AppFactory(string? databasePath = null, bool dispatch = true,
+    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"evalworkflow-test-{Guid.NewGuid():N}.db");
 
@@ -26,6 +29,10 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Outbox:DispatchEnabled", dispatch ? "true" : "false");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
 
         // The recurring scan follows the wall clock; tests run scans themselves when they mean to.
         builder.UseSetting("Reminders:Enabled", "false");

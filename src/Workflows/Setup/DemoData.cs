@@ -19,6 +19,9 @@ public static class DemoData
     public const string DiseaseControlName = "示例市疾病预防控制中心";
     public const string EducationBureauName = "示例市教育局";
 
+    /// <summary>Every demo account has an address here; nothing is sent unless the installation configures SMTP.</summary>
+    public const string EmailDomain = "example.gov.cn";
+
     public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct = default)
     {
         if (await db.FinanceBureaus.AnyAsync(ct))
@@ -78,6 +81,7 @@ public static class DemoData
         var user = new AppUser
         {
             UserName = userName, DisplayName = displayName, UnitId = unitId, FinanceBureauId = bureauId, LockoutEnabled = true,
+            Email = $"{userName}@{EmailDomain}",
         };
         BuiltInData.Check(await users.CreateAsync(user, Password));
         BuiltInData.Check(await users.AddToRoleAsync(user, role));
