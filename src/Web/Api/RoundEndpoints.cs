@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Rounds;
 
 namespace EvalWorkflow.Web.Api;
 
 public sealed record CreatedRound(Guid Id);
+
+public sealed record RemindedUnits(int Count);
 
 public static class RoundEndpoints
 {
@@ -27,5 +30,22 @@ public static class RoundEndpoints
 
         rounds.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetRoundBoard board, CancellationToken ct) =>
             TypedResults.Ok(await board.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+
+        rounds.MapGet("/{id:guid}/board.xlsx", async (Guid id, ClaimsPrincipal user, AppDbContext db, ExportRoundBoard export, CancellationToken ct) =>
+        {
+            var file = await export.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        });
+
+        rounds.MapPost("/{id:guid}/reminders", async (Guid id, RemindUnitsRequest request, ClaimsPrincipal user, AppDbContext db, RemindUnits remind,
+            CancellationToken ct) =>
+            TypedResults.Ok(new RemindedUnits(await remind.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct))));
+
+        rounds.MapPost("/{id:guid}/deadline", async (Guid id, ExtendDeadlineRequest request, ClaimsPrincipal user, AppDbContext db, ExtendDeadline extend,
+            CancellationToken ct) =>
+        {
+            await extend.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct);
+            return TypedResults.NoContent();
+        });
     }
 }

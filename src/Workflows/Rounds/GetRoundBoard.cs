@@ -1,3 +1,5 @@
+using EvalWorkflow.Workflows.Deadlines;
+using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
@@ -5,14 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Workflows.Rounds;
 
-public sealed record RoundBoardRow(
-    Guid EvaluationId, string UnitName, string Stage, string StageName, string Holder,
-    string? LastAct, string? LastActorName, DateTime? LastActAtUtc);
-
-public sealed record RoundBoard(Guid Id, string Title, int FiscalYear, DateOnly SubmissionDeadline, IReadOnlyList<RoundBoardRow> Rows);
-
-/// <summary>Every unit of a round: its stage, who holds it, and the last act (finance staff of the round's bureau only).</summary>
-public sealed class GetRoundBoard(AppDbContext db)
+/// <summary>
+/// Every unit of a round: its stage, who holds it, when it is due, when it was submitted and approved, the last act;
+/// with units per stage and submissions per day (finance staff of the round's bureau only).
+/// </summary>
+public sealed class GetRoundBoard(AppDbContext db, TimeProvider clock)
 {
     public async Task<RoundBoard> HandleAsync(Actor actor, Guid roundId, CancellationToken ct = default)
     {
@@ -22,21 +21,37 @@ public sealed class GetRoundBoard(AppDbContext db)
             throw Refusal.NotFound("评价批次");
         }
 
-        var evaluations = await db.Evaluations.AsNoTracking().WithWorkflow()
+        var evaluations = await db.Evaluations.AsNoTracking()
+            .Include(e => e.Unit).Include(e => e.Round).Include(e => e.WorkflowDefinition)
             .Where(e => e.RoundId == roundId).ToListAsync(ct);
-        var ids = evaluations.Select(e => e.Id).ToList();
-        var lastActs = (await db.EvaluationEvents.AsNoTracking().Where(h => ids.Contains(h.EvaluationId)).ToListAsync(ct))
-            .GroupBy(h => h.EvaluationId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(h => h.OccurredAtUtc)!);
+        // The history rows carry submitted content as JSON: only the columns the board needs are read.
+        var history = await db.EvaluationEvents.AsNoTracking()
+            .Where(h => db.Evaluations.Any(e => e.Id == h.EvaluationId && e.RoundId == roundId))
+            .Select(h => new { h.EvaluationId, h.Act, h.ActorName, h.OccurredAtUtc })
+            .ToListAsync(ct);
+        var lastActs = history.GroupBy(h => h.EvaluationId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.OccurredAtUtc)!);
+        var today = ChinaDate.Today(clock);
 
         var rows = evaluations.OrderBy(e => e.Unit.Name).Select(e =>
         {
             var stage = e.WorkflowDefinition.Body.Stage(e.Stage);
-            lastActs.TryGetValue(e.Id, out var last);
+            var last = lastActs.GetValueOrDefault(e.Id);
             return new RoundBoardRow(e.Id, e.Unit.Name, e.Stage, stage.Name, Holder(e, stage.HolderRole),
-                last is null ? null : Definitions.WorkflowActs.Label(last.Act), last?.ActorName, last?.OccurredAtUtc);
+                DueDates.For(e, WorkingCalendar.Official, today), e.SubmissionDeadline, e.SubmittedAtUtc, e.ApprovedAtUtc,
+                last is null ? null : WorkflowActs.Label(last.Act), last?.ActorName, last?.OccurredAtUtc);
         }).ToList();
-        return new RoundBoard(round.Id, round.Title, round.FiscalYear, round.SubmissionDeadline, rows);
+
+        var stages = evaluations.SelectMany(e => e.WorkflowDefinition.Body.Stages).DistinctBy(s => s.Code).ToList();
+        var counts = stages.Select(s => new StageCount(s.Code, s.Name, rows.Count(r => r.Stage == s.Code))).ToList();
+        var submissions = history.Where(h => h.Act == WorkflowAct.Submit)
+            .GroupBy(h => ChinaDate.Of(h.OccurredAtUtc)).OrderBy(g => g.Key)
+            .Select(g => new DailySubmissions(g.Key, g.Count())).ToList();
+        var missingYears = new[] { round.SubmissionDeadline, round.PublicationDate ?? round.SubmissionDeadline }
+            .Concat(rows.Select(r => r.SubmissionDeadline))
+            .Select(d => d.Year).Distinct().Where(y => !WorkingCalendar.Official.HasCalendarFor(y)).Order().ToList();
+        var canManage = actor.IsInRole(Roles.FinanceAdmin);
+        return new RoundBoard(round.Id, round.Title, round.FiscalYear, round.SubmissionDeadline, round.PublicationDate, rows,
+            counts, submissions, missingYears, canManage);
     }
 
     private static string Holder(Evaluation evaluation, string? role) => (evaluation.ClaimedByName, role) switch

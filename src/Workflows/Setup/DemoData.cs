@@ -1,4 +1,5 @@
 using EvalWorkflow.Workflows.Content.Templates;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Workflows.Setup;
 
-/// <summary>The demo: one finance bureau, three units (one a sub-unit), the demo accounts and two open rounds.</summary>
+/// <summary>The demo: one finance bureau, three units (one a sub-unit), the demo accounts and two open rounds, the sub-unit one overdue.</summary>
 public static class DemoData
 {
     public const string Password = "Demo#2026";
@@ -21,6 +22,9 @@ public static class DemoData
 
     /// <summary>Every demo account has an address here; nothing is sent unless the installation configures SMTP.</summary>
     public const string EmailDomain = "example.gov.cn";
+
+    /// <summary>How many working days before the seeding day the sub-unit round's submission deadline lies.</summary>
+    public const int OverdueWorkingDays = 3;
 
     public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct = default)
     {
@@ -54,8 +58,9 @@ public static class DemoData
         var year = clock.GetUtcNow().Year - 1;
         var overall = new EvaluationRound(bureau.Id, $"{year}年度部门整体支出绩效自评", year,
             new DateOnly(year + 1, 12, 31), BuiltInDefinitions.DefaultKey, BuiltInTemplates.HunanKey, now);
+        // The sub-unit round is past its deadline, so that the progress board shows an overdue unit.
         var subUnits = new EvaluationRound(bureau.Id, $"{year}年度二级单位绩效自评", year,
-            new DateOnly(year + 1, 12, 31), BuiltInDefinitions.WithDepartmentReviewKey, BuiltInTemplates.HunanKey, now);
+            WorkingDaysBefore(ChinaDate.Today(clock), OverdueWorkingDays), BuiltInDefinitions.WithDepartmentReviewKey, BuiltInTemplates.HunanKey, now);
         db.Rounds.AddRange(overall, subUnits);
         var standard = definitions.Single(d => d.Key == BuiltInDefinitions.DefaultKey);
         var withDepartment = definitions.Single(d => d.Key == BuiltInDefinitions.WithDepartmentReviewKey);
@@ -73,6 +78,21 @@ public static class DemoData
             ExampleContent.HealthBureau(blank.Sections, blank.Overall.Id, Guid.NewGuid()),
             new Actor(filer1.Id, filer1.DisplayName, new HashSet<string> { Roles.Filer }, health.Id, null));
         await db.SaveChangesAsync(ct);
+    }
+
+    private static DateOnly WorkingDaysBefore(DateOnly day, int days)
+    {
+        var date = day;
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(-1);
+            if (WorkingCalendar.Official.IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
     }
 
     private static async Task<AppUser> AddUserAsync(UserManager<AppUser> users, string userName, string displayName,

@@ -106,8 +106,14 @@ internal sealed class SheetBuilder(string name, IReadOnlyList<double> widths)
             {
                 Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true, Hidden = i == 0 ? true : null,
             })),
-            data,
-            new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count },
+            data);
+        if (merges.Count > 0)
+        {
+            // The schema wants at least one merge in <mergeCells>: Excel repairs a file with an empty one.
+            part.Worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
+        }
+
+        part.Worksheet.Append(
             new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
     }
