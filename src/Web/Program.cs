@@ -85,6 +85,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddScoped<ExtendDeadline>();
 builder.Services.AddScoped<VerifyHistory>();
+builder.Services.AddScoped<SchedulePublication>();
 builder.Services.AddScoped<RemindUnits>();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);

@@ -33,8 +33,8 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
             builder.UseSetting(key, value);
         }
 
-        // The recurring scan follows the wall clock; tests run scans themselves when they mean to.
-        builder.UseSetting("Reminders:Enabled", "false");
+        // Recurring jobs follow the wall clock; tests run the jobs' work themselves when they mean to.
+        builder.UseSetting("Scheduling:RecurringJobs", "false");
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

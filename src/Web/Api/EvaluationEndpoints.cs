@@ -4,6 +4,7 @@ using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Inbox;
 using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Workflows.Publication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EvalWorkflow.Web.Api;
@@ -42,6 +43,10 @@ public static class EvaluationEndpoints
             var actor = await ActorResolver.ResolveAsync(db, user, ct);
             return TypedResults.Ok(new ActResponse(await perform.HandleAsync(actor, id, parsed, request, ct)));
         });
+
+        api.MapPost("/evaluations/{id:guid}/publication-schedule", async (Guid id, SchedulePublicationRequest request, ClaimsPrincipal user,
+            AppDbContext db, SchedulePublication schedule, CancellationToken ct) =>
+            TypedResults.Ok(new ActResponse(await schedule.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct))));
 
         api.MapPut("/evaluations/{id:guid}/sections/{code}", async (
             Guid id, string code, SaveSectionRequest request, ClaimsPrincipal user, AppDbContext db, SaveSection save, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Publication;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,14 @@ namespace EvalWorkflow.Web.Hosting;
 public static class Scheduling
 {
     public const string ReminderScanJobId = "reminder-scan";
+    public const string PublishScheduledJobId = "publish-scheduled";
 
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddScoped<ReminderScan>();
         services.AddScoped<ReminderScanJob>();
+        services.AddScoped<PublishScheduled>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -39,7 +42,10 @@ public static class Scheduling
 
         var reminders = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
-        if (reminders.Enabled)
+
+        // Tests that drive time themselves run the jobs' work directly; the wall-clock schedule would interfere.
+        var recurring = app.Configuration.GetValue("Scheduling:RecurringJobs", true);
+        if (recurring && reminders.Enabled)
         {
             jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, job => job.RunAsync(CancellationToken.None), reminders.Cron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
@@ -47,6 +53,17 @@ public static class Scheduling
         else
         {
             jobs.RemoveIfExists(ReminderScanJobId);
+        }
+
+        // Scheduled publications live in the database; this job only looks for those whose time has come.
+        if (recurring)
+        {
+            jobs.AddOrUpdate<PublishScheduled>(PublishScheduledJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        else
+        {
+            jobs.RemoveIfExists(PublishScheduledJobId);
         }
 
         return app;

@@ -77,6 +77,12 @@ public sealed partial class Evaluation
 
     public DateOnly SubmissionDeadline => SubmissionDeadlineOverride ?? Round.SubmissionDeadline;
 
+    /// <summary>When an approved evaluation is to be published by itself; kept here so that a restart loses nothing.</summary>
+    public DateTime? PublishScheduledAtUtc { get; private set; }
+
+    /// <summary>The finance administrator who set the time: the publication is theirs.</summary>
+    public string? PublishScheduledById { get; private set; }
+
     public IReadOnlyList<ReportSection> Sections => sections;
     public IReadOnlyList<EvaluationPart> Parts => parts;
 
@@ -151,6 +157,7 @@ public sealed partial class Evaluation
                 break;
             case WorkflowAct.Publish:
                 PublishedAtUtc = nowUtc;
+                (PublishScheduledAtUtc, PublishScheduledById) = (null, null);
                 break;
         }
 
@@ -162,6 +169,25 @@ public sealed partial class Evaluation
         }
         return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc,
             pinned, submitted);
+    }
+
+    /// <summary>Sets (or with null clears) the time an approved evaluation publishes itself.</summary>
+    /// <exception cref="Refusal">When the actor may not publish it now.</exception>
+    internal void SchedulePublication(Actor actor, DateTime? atUtc, DateTime nowUtc)
+    {
+        var check = MachineFor(actor).Check(WorkflowAct.Publish);
+        if (!check.Allowed)
+        {
+            throw new Refusal(RefusalKind.Conflict, check.Reason!);
+        }
+
+        if (atUtc <= nowUtc)
+        {
+            throw new Refusal(RefusalKind.Invalid, "定时公开的时间应晚于现在");
+        }
+
+        (PublishScheduledAtUtc, PublishScheduledById) = atUtc is null ? (null, null) : (atUtc, actor.UserId);
+        Version++;
     }
 
     /// <summary>Gives this unit a later submission deadline than the round's; the history row is the caller's.</summary>

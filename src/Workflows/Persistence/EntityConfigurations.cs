@@ -86,6 +86,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Property(e => e.Stage).HasMaxLength(64);
         builder.HasIndex(e => new { e.RoundId, e.UnitId }).IsUnique();
         builder.HasIndex(e => e.Stage);
+        builder.HasIndex(e => e.PublishScheduledAtUtc);
         builder.HasOne(e => e.Round).WithMany().HasForeignKey(e => e.RoundId);
         builder.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId);
         builder.HasOne(e => e.WorkflowDefinition).WithMany().HasForeignKey(e => e.WorkflowDefinitionId);

@@ -199,6 +199,13 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishScheduledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishScheduledById")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -250,6 +257,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishScheduledAtUtc");
 
                     b.HasIndex("Stage");
 
