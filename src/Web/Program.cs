@@ -86,6 +86,7 @@ builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddScoped<ExtendDeadline>();
 builder.Services.AddScoped<VerifyHistory>();
 builder.Services.AddScoped<SchedulePublication>();
+builder.Services.AddScoped<ReopenForCorrection>();
 builder.Services.AddScoped<RemindUnits>();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);

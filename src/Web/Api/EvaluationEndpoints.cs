@@ -11,6 +11,8 @@ namespace EvalWorkflow.Web.Api;
 
 public sealed record ActResponse(int Version);
 
+public sealed record CreatedCorrection(Guid Id);
+
 public sealed record SaveSectionResponse(SectionView Section, int EvaluationVersion);
 
 /// <summary>The evaluation use cases over JSON. Refusals become problem details through <see cref="RefusalHandler"/>.</summary>
@@ -47,6 +49,13 @@ public static class EvaluationEndpoints
         api.MapPost("/evaluations/{id:guid}/publication-schedule", async (Guid id, SchedulePublicationRequest request, ClaimsPrincipal user,
             AppDbContext db, SchedulePublication schedule, CancellationToken ct) =>
             TypedResults.Ok(new ActResponse(await schedule.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct))));
+
+        api.MapPost("/evaluations/{id:guid}/corrections", async (Guid id, ReopenForCorrectionRequest request, ClaimsPrincipal user,
+            AppDbContext db, ReopenForCorrection reopen, CancellationToken ct) =>
+        {
+            var correction = await reopen.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct);
+            return TypedResults.Created($"/api/evaluations/{correction}", new CreatedCorrection(correction));
+        });
 
         api.MapPut("/evaluations/{id:guid}/sections/{code}", async (
             Guid id, string code, SaveSectionRequest request, ClaimsPrincipal user, AppDbContext db, SaveSection save, CancellationToken ct) =>

@@ -46,6 +46,17 @@ public sealed class EvaluationPart
     public T Read<T>() => JsonSerializer.Deserialize<T>(BodyJson)
         ?? throw new InvalidOperationException($"Part {Id} has no body.");
 
+    /// <summary>The same table for another evaluation (a correction), ready again only when its filer says so.</summary>
+    internal EvaluationPart CopyFor(Guid evaluationId) => new()
+    {
+        Id = Guid.NewGuid(),
+        EvaluationId = evaluationId,
+        Kind = Kind,
+        Order = Order,
+        BodyJson = BodyJson,
+        Version = 1,
+    };
+
     internal bool Differs(object body) => JsonSerializer.Serialize(body) != BodyJson;
 
     /// <summary>Stores a new body; a changed table is no longer ready.</summary>

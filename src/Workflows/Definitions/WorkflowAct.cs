@@ -13,6 +13,9 @@ public enum WorkflowAct
 
     /// <summary>An administrative act, in no workflow definition: the administrator moved a deadline (kept in the history).</summary>
     ExtendDeadline,
+
+    /// <summary>An administrative act: the administrator reopened a published report as a correction (the new revision's first row).</summary>
+    Reopen,
 }
 
 public static class WorkflowActs
@@ -28,6 +31,7 @@ public static class WorkflowActs
         WorkflowAct.Approve => "审核通过",
         WorkflowAct.Publish => "公开",
         WorkflowAct.ExtendDeadline => "延长期限",
+        WorkflowAct.Reopen => "发起更正",
         _ => act.ToString(),
     };
 
@@ -36,5 +40,5 @@ public static class WorkflowActs
 
     /// <summary>Parses a workflow act a user may ask for by name; administrative acts have use cases of their own.</summary>
     public static bool TryParse(string value, out WorkflowAct act) =>
-        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act) && act != WorkflowAct.ExtendDeadline;
+        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act) && act is not (WorkflowAct.ExtendDeadline or WorkflowAct.Reopen);
 }

@@ -77,6 +77,19 @@ public sealed partial class Evaluation
 
     public DateOnly SubmissionDeadline => SubmissionDeadlineOverride ?? Round.SubmissionDeadline;
 
+    /// <summary>1 for the first filing; a correction of a published report is the next revision.</summary>
+    public int Revision { get; private set; } = 1;
+
+    /// <summary>The published revision this one corrects.</summary>
+    public Guid? CorrectsId { get; private set; }
+
+    public string? CorrectionReason { get; private set; }
+
+    /// <summary>The revision that replaced this published one (已更正); it stays readable.</summary>
+    public Guid? SupersededById { get; private set; }
+
+    public DateTime? SupersededAtUtc { get; private set; }
+
     /// <summary>When an approved evaluation is to be published by itself; kept here so that a restart loses nothing.</summary>
     public DateTime? PublishScheduledAtUtc { get; private set; }
 
@@ -170,6 +183,37 @@ public sealed partial class Evaluation
         return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc,
             pinned, submitted);
     }
+
+    /// <summary>
+    /// A new revision of this published evaluation, in the first stage, with a copy of its content: the correction goes
+    /// through signature and review again. This evaluation is not changed.
+    /// </summary>
+    internal Evaluation Correction(string reason)
+    {
+        if (Stage != Stages.Published || SupersededById is not null)
+        {
+            throw new Refusal(RefusalKind.Conflict, "只能更正当前有效的已公开报告");
+        }
+
+        var copy = new Evaluation(Round, Unit, WorkflowDefinition, Template)
+        {
+            Revision = Revision + 1,
+            CorrectsId = Id,
+            CorrectionReason = reason,
+        };
+        copy.parts.Clear();
+        copy.parts.AddRange(parts.Select(p => p.CopyFor(copy.Id)));
+        foreach (var section in copy.sections)
+        {
+            section.Replace(sections.Single(s => s.Code == section.Code).Markdown);
+        }
+
+        copy.ContentVersion = 1;
+        return copy;
+    }
+
+    /// <summary>Marks this published revision as replaced by its correction (已更正) — its content stays as published.</summary>
+    internal void SupersedeBy(Guid correctionId, DateTime nowUtc) => (SupersededById, SupersededAtUtc) = (correctionId, nowUtc);
 
     /// <summary>Sets (or with null clears) the time an approved evaluation publishes itself.</summary>
     /// <exception cref="Refusal">When the actor may not publish it now.</exception>

@@ -18,6 +18,10 @@ public sealed record HistoryEntry(
     string FromStageName, string ToStageName, string? Comment, int ContentVersion, string? ContentSha256,
     IReadOnlyList<ReviewPin> Pins);
 
+/// <summary>Which revision this is: a correction names the one it corrects; a superseded one, its correction.</summary>
+/// <param name="MayReopen">The viewer may reopen this published revision as a correction.</param>
+public sealed record Revision(int Number, Guid? CorrectsId, string? CorrectionReason, Guid? SupersededById, bool MayReopen);
+
 public sealed record EvaluationDetails(
     Guid Id,
     Guid RoundId,
@@ -35,6 +39,7 @@ public sealed record EvaluationDetails(
     Signature? Signature,
     bool SignatureHolds,
     DateTime? PublishScheduledAtUtc,
+    Revision Revision,
     string ContentSha256,
     IReadOnlyList<StageView> Stages,
     IReadOnlyList<PermittedAct> PermittedActs,
@@ -63,7 +68,10 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
             evaluation.Id, evaluation.RoundId, evaluation.Round.Title, evaluation.Round.FiscalYear,
             evaluation.SubmissionDeadline, DueDates.For(evaluation, WorkingCalendar.Official, ChinaDate.Today(clock)), evaluation.Unit.Name,
             evaluation.Stage, definition.Stage(evaluation.Stage).Name, evaluation.Version, evaluation.ContentVersion,
-            canEdit, evaluation.ClaimedByName, evaluation.Signature, evaluation.SignatureHolds(), evaluation.PublishScheduledAtUtc, evaluation.ContentSha256(),
+            canEdit, evaluation.ClaimedByName, evaluation.Signature, evaluation.SignatureHolds(), evaluation.PublishScheduledAtUtc,
+            new Revision(evaluation.Revision, evaluation.CorrectsId, evaluation.CorrectionReason, evaluation.SupersededById,
+                evaluation.Stage == Stages.Published && evaluation.SupersededById is null && actor.MayActAs(Roles.FinanceAdmin, evaluation.Scope)),
+            evaluation.ContentSha256(),
             StagesOf(definition, evaluation.Stage),
             permitted,
             evaluation.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList(),

@@ -63,6 +63,13 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
 
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = evaluation.Perform(act, actor, comment, now, request.Pins);
+        if (act == WorkflowAct.Publish && evaluation.CorrectsId is Guid corrected)
+        {
+            // A published correction supersedes the revision it corrects, in the same transaction.
+            var previous = await db.Evaluations.SingleAsync(e => e.Id == corrected, ct);
+            previous.SupersedeBy(evaluation.Id, now);
+        }
+
         await HistoryChain.AppendAsync(db, entry, ct);
         db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), now));
         try

@@ -84,7 +84,8 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
     {
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Property(e => e.Stage).HasMaxLength(64);
-        builder.HasIndex(e => new { e.RoundId, e.UnitId }).IsUnique();
+        builder.HasIndex(e => new { e.RoundId, e.UnitId, e.Revision }).IsUnique();
+        builder.Property(e => e.CorrectionReason).HasMaxLength(500);
         builder.HasIndex(e => e.Stage);
         builder.HasIndex(e => e.PublishScheduledAtUtc);
         builder.HasOne(e => e.Round).WithMany().HasForeignKey(e => e.RoundId);

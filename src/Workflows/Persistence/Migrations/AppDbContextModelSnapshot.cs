@@ -188,6 +188,13 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<int>("ContentVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActAtUtc")
                         .HasColumnType("TEXT");
 
@@ -208,6 +215,9 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
@@ -241,6 +251,12 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TemplateId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
@@ -268,7 +284,7 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("WorkflowDefinitionId");
 
-                    b.HasIndex("RoundId", "UnitId")
+                    b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
 
                     b.ToTable("Evaluations");
