@@ -44,7 +44,10 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
     /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/> (or anonymous when null).</summary>
     public async Task<HttpClient> ClientForAsync(string? userName)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false,
+        });
         if (userName is not null)
         {
             var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "Demo#2026" });

@@ -52,7 +52,7 @@ public sealed class WholeWayTests : AppTest
         Assert.Empty(published["permittedActs"]!.AsArray());
 
         var anonymous = await App.ClientForAsync(null);
-        var reports = await anonymous.GetFromJsonAsync<JsonArray>("/api/public/reports?unit=卫生健康");
+        var reports = await anonymous.GetFromJsonAsync<JsonArray>("/api/public/reports?q=卫生健康");
         Assert.Contains(reports!, r => (string?)r!["id"] == id.ToString());
         var page = await anonymous.GetStringAsync($"/public/reports/{id}");
         Assert.Contains("内设科室 22 个", page);

@@ -1,3 +1,5 @@
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Persistence;
@@ -5,40 +7,107 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Workflows.Publication;
 
-public sealed record PublishedReportSummary(Guid Id, int FiscalYear, string UnitName, string RoundTitle, DateTime PublishedAtUtc);
+/// <param name="Search">Part of a unit's name.</param>
+public sealed record PublicReportFilter(int? FiscalYear = null, Guid? RoundId = null, Guid? UnitId = null, string? Search = null)
+{
+    public const int MaxSearchLength = 100;
 
+    /// <summary>The search trimmed and cut to <see cref="MaxSearchLength"/>; null when blank.</summary>
+    public string? SearchText
+    {
+        get
+        {
+            var text = Search?.Trim();
+            return string.IsNullOrEmpty(text) ? null : text.Length > MaxSearchLength ? text[..MaxSearchLength] : text;
+        }
+    }
+}
+
+public sealed record PublishedReportSummary(
+    Guid Id, int FiscalYear, Guid RoundId, string RoundTitle, Guid UnitId, string UnitName, DateTime PublishedAtUtc);
+
+public sealed record PublicRoundOption(Guid Id, string Title, int FiscalYear);
+
+public sealed record PublicUnitOption(Guid Id, string Name);
+
+/// <summary>What the filters may choose from: only years, rounds and units that have a published report.</summary>
+public sealed record PublicReportOptions(IReadOnlyList<int> Years, IReadOnlyList<PublicRoundOption> Rounds, IReadOnlyList<PublicUnitOption> Units);
+
+/// <summary>The unit head's signature as the public sees it: the name and the time, not the account.</summary>
+public sealed record PublishedSignature(string SignerName, DateTime SignedAtUtc);
+
+/// <summary>The computed figures of the tables (rates, scores, totals, grades), without the reviewers' findings.</summary>
+public sealed record PublishedScores(BasicRates Basic, TableScore Overall, IReadOnlyList<TableScore> Projects);
+
+/// <summary>A published evaluation in full: the report, the tables and their scores, and who signed and approved which content.</summary>
+/// <param name="Template">The forms' shape the tables were filled in: line relations (其中), indicator groups.</param>
 public sealed record PublishedReport(
     Guid Id, int FiscalYear, string UnitName, string RoundTitle, DateTime PublishedAtUtc,
-    Signature? Signature, DateTime? ApprovedAtUtc, string? ApprovedContentSha256, IReadOnlyList<SectionView> Sections);
+    PublishedSignature? Signature, DateTime? ApprovedAtUtc, string? ApprovedContentSha256,
+    EvaluationContent Content, PublishedScores Scores, TemplateBody Template)
+{
+    /// <summary>The report's title as on the Word original, e.g. 某某局2024年度部门整体支出绩效自评报告.</summary>
+    public string Title => $"{UnitName}{(RoundTitle.EndsWith("报告", StringComparison.Ordinal) ? RoundTitle : RoundTitle + "报告")}";
+}
 
 /// <summary>What the public may read, without signing in: published evaluations only.</summary>
 public sealed class PublicReports(AppDbContext db)
 {
-    public async Task<IReadOnlyList<PublishedReportSummary>> ListAsync(int? fiscalYear, string? unitName, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PublishedReportSummary>> ListAsync(PublicReportFilter filter, CancellationToken ct = default)
     {
-        var query = Published().Where(e => fiscalYear == null || e.Round.FiscalYear == fiscalYear);
-        if (!string.IsNullOrWhiteSpace(unitName))
+        var query = Published();
+        if (filter.FiscalYear is int year)
         {
-            var name = unitName.Trim();
-            query = query.Where(e => e.Unit.Name.Contains(name));
+            query = query.Where(e => e.Round.FiscalYear == year);
+        }
+
+        if (filter.RoundId is Guid roundId)
+        {
+            query = query.Where(e => e.RoundId == roundId);
+        }
+
+        if (filter.UnitId is Guid unitId)
+        {
+            query = query.Where(e => e.UnitId == unitId);
+        }
+
+        if (filter.SearchText is { } text)
+        {
+            query = query.Where(e => e.Unit.Name.Contains(text));
         }
 
         var rows = await query
-            .Select(e => new PublishedReportSummary(e.Id, e.Round.FiscalYear, e.Unit.Name, e.Round.Title, e.PublishedAtUtc!.Value))
+            .Select(e => new PublishedReportSummary(e.Id, e.Round.FiscalYear, e.RoundId, e.Round.Title, e.UnitId, e.Unit.Name, e.PublishedAtUtc!.Value))
             .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.FiscalYear).ThenBy(r => r.UnitName).ToList();
+        return rows.OrderByDescending(r => r.FiscalYear).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.RoundTitle, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default) =>
-        (await Published().Select(e => e.Round.FiscalYear).Distinct().ToListAsync(ct)).OrderDescending().ToList();
+    public async Task<PublicReportOptions> OptionsAsync(CancellationToken ct = default)
+    {
+        var rows = await Published()
+            .Select(e => new { e.RoundId, e.Round.Title, e.Round.FiscalYear, e.UnitId, UnitName = e.Unit.Name })
+            .Distinct()
+            .ToListAsync(ct);
+        return new PublicReportOptions(
+            rows.Select(r => r.FiscalYear).Distinct().OrderDescending().ToList(),
+            rows.DistinctBy(r => r.RoundId).Select(r => new PublicRoundOption(r.RoundId, r.Title, r.FiscalYear))
+                .OrderByDescending(r => r.FiscalYear).ThenBy(r => r.Title, StringComparer.Ordinal).ToList(),
+            rows.DistinctBy(r => r.UnitId).Select(r => new PublicUnitOption(r.UnitId, r.UnitName))
+                .OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
+    }
 
+    /// <exception cref="Refusal">When no published report has this id.</exception>
     public async Task<PublishedReport> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var e = await Published().Include(e => e.Unit).Include(e => e.Round).Include(e => e.Sections)
+        var e = await Published()
+            .Include(e => e.Unit).Include(e => e.Round).Include(e => e.Template).Include(e => e.Sections).Include(e => e.Parts)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw Refusal.NotFound("公开报告");
+        var content = e.Content();
+        var checks = ContentChecks.Run(content, e.Template.Body);
         return new PublishedReport(e.Id, e.Round.FiscalYear, e.Unit.Name, e.Round.Title, e.PublishedAtUtc!.Value,
-            e.Signature, e.ApprovedAtUtc, e.ApprovedContentSha256,
-            e.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList());
+            e.Signature is { } signature ? new PublishedSignature(signature.SignerName, signature.SignedAtUtc) : null,
+            e.ApprovedAtUtc, e.ApprovedContentSha256, content, new PublishedScores(checks.Basic, checks.Overall, checks.Projects), e.Template.Body);
     }
 
     private IQueryable<Evaluation> Published() =>
