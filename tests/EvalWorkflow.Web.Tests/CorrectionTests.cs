@@ -43,6 +43,14 @@ public sealed class CorrectionTests : AppTest
         Assert.Equal("Published", (string?)old["stage"]);
         Assert.Equal(second.ToString(), (string?)old["revision"]!["supersededById"]);
         Assert.False((bool)old["revision"]!["mayReopen"]!);
+        var visitor = await App.ClientForAsync(null);
+        var listed = (await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports"))!;
+        Assert.DoesNotContain(listed, r => (string?)r!["id"] == first.ToString());
+        Assert.Contains(listed, r => (string?)r!["id"] == second.ToString());
+        var oldPage = await visitor.GetStringAsync($"/public/reports/{first}");
+        Assert.Contains("已更正", oldPage);
+        Assert.Contains($"/public/reports/{second}", oldPage);
+
         var stale = await admin.PostAsJsonAsync($"/api/evaluations/{first}/corrections", new { reason = "更正旧版" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("只能更正当前有效", await Api.ProblemDetailAsync(stale));

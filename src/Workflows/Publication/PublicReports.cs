@@ -44,7 +44,8 @@ public sealed record PublishedScores(BasicRates Basic, TableScore Overall, IRead
 public sealed record PublishedReport(
     Guid Id, int FiscalYear, string UnitName, string RoundTitle, DateTime PublishedAtUtc,
     PublishedSignature? Signature, DateTime? ApprovedAtUtc, string? ApprovedContentSha256,
-    EvaluationContent Content, PublishedScores Scores, TemplateBody Template)
+    EvaluationContent Content, PublishedScores Scores, TemplateBody Template,
+    int Revision = 1, Guid? SupersededById = null, DateTime? SupersededAtUtc = null, Guid? CorrectsId = null)
 {
     /// <summary>The report's title as on the Word original, e.g. 某某局2024年度部门整体支出绩效自评报告.</summary>
     public string Title => $"{UnitName}{(RoundTitle.EndsWith("报告", StringComparison.Ordinal) ? RoundTitle : RoundTitle + "报告")}";
@@ -55,7 +56,8 @@ public sealed class PublicReports(AppDbContext db)
 {
     public async Task<IReadOnlyList<PublishedReportSummary>> ListAsync(PublicReportFilter filter, CancellationToken ct = default)
     {
-        var query = Published();
+        // A corrected revision stays readable by its address but is not listed: its correction is.
+        var query = Published().Where(e => e.SupersededById == null);
         if (filter.FiscalYear is int year)
         {
             query = query.Where(e => e.Round.FiscalYear == year);
@@ -107,7 +109,8 @@ public sealed class PublicReports(AppDbContext db)
         var checks = ContentChecks.Run(content, e.Template.Body);
         return new PublishedReport(e.Id, e.Round.FiscalYear, e.Unit.Name, e.Round.Title, e.PublishedAtUtc!.Value,
             e.Signature is { } signature ? new PublishedSignature(signature.SignerName, signature.SignedAtUtc) : null,
-            e.ApprovedAtUtc, e.ApprovedContentSha256, content, new PublishedScores(checks.Basic, checks.Overall, checks.Projects), e.Template.Body);
+            e.ApprovedAtUtc, e.ApprovedContentSha256, content, new PublishedScores(checks.Basic, checks.Overall, checks.Projects), e.Template.Body,
+            e.Revision, e.SupersededById, e.SupersededAtUtc, e.CorrectsId);
     }
 
     private IQueryable<Evaluation> Published() =>
