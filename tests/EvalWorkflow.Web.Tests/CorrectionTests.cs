@@ -47,6 +47,8 @@ public sealed class CorrectionTests : AppTest
         var listed = (await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports"))!;
         Assert.DoesNotContain(listed, r => (string?)r!["id"] == first.ToString());
         Assert.Contains(listed, r => (string?)r!["id"] == second.ToString());
+        Assert.Contains((await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports?kind=Overall"))!, r => (string?)r!["id"] == second.ToString());
+        Assert.Empty((await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports?kind=Project"))!);
         var oldPage = await visitor.GetStringAsync($"/public/reports/{first}");
         Assert.Contains("已更正", oldPage);
         Assert.Contains($"/public/reports/{second}", oldPage);

@@ -74,6 +74,7 @@ internal sealed class EvaluationRoundConfiguration : IEntityTypeConfiguration<Ev
         builder.Property(r => r.Title).HasMaxLength(CreateRound.MaxTitleLength);
         builder.Property(r => r.WorkflowDefinitionKey).HasMaxLength(64);
         builder.Property(r => r.TemplateKey).HasMaxLength(64).HasDefaultValue(BuiltInTemplates.HunanKey);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(r => r.FinanceBureauId);
     }
 }

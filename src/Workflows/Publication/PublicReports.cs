@@ -3,12 +3,14 @@ using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Workflows.Rounds;
 using Microsoft.EntityFrameworkCore;
 
 namespace EvalWorkflow.Workflows.Publication;
 
 /// <param name="Search">Part of a unit's name.</param>
-public sealed record PublicReportFilter(int? FiscalYear = null, Guid? RoundId = null, Guid? UnitId = null, string? Search = null)
+public sealed record PublicReportFilter(int? FiscalYear = null, Guid? RoundId = null, Guid? UnitId = null, string? Search = null,
+    RoundKind? Kind = null)
 {
     public const int MaxSearchLength = 100;
 
@@ -61,6 +63,11 @@ public sealed class PublicReports(AppDbContext db)
         if (filter.FiscalYear is int year)
         {
             query = query.Where(e => e.Round.FiscalYear == year);
+        }
+
+        if (filter.Kind is RoundKind kind)
+        {
+            query = query.Where(e => e.Round.Kind == kind);
         }
 
         if (filter.RoundId is Guid roundId)

@@ -10,7 +10,8 @@ namespace EvalWorkflow.Workflows.Rounds;
 public sealed record CreateRoundRequest(
     string Title, int FiscalYear, DateOnly SubmissionDeadline, string WorkflowDefinitionKey, IReadOnlyList<Guid> UnitIds,
     string TemplateKey = BuiltInTemplates.HunanKey,
-    DateOnly? PublicationDate = null);
+    DateOnly? PublicationDate = null,
+    RoundKind Kind = RoundKind.Overall);
 
 /// <summary>The finance administrator opens a round; each participating unit gets one evaluation in the first stage.</summary>
 public sealed class CreateRound(AppDbContext db, TimeProvider clock)
@@ -68,7 +69,7 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock)
         }
 
         var round = new EvaluationRound(bureauId, title, request.FiscalYear, request.SubmissionDeadline,
-            definition.Key, template.Key, clock.GetUtcNow().UtcDateTime, request.PublicationDate);
+            definition.Key, template.Key, clock.GetUtcNow().UtcDateTime, request.PublicationDate, request.Kind);
         db.Rounds.Add(round);
         db.Evaluations.AddRange(units.Select(unit => new Evaluation(round, unit, definition, template)));
         await db.SaveChangesAsync(ct);

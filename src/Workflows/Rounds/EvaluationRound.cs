@@ -6,7 +6,8 @@ public sealed class EvaluationRound
     private EvaluationRound() { }
 
     internal EvaluationRound(Guid financeBureauId, string title, int fiscalYear, DateOnly submissionDeadline,
-        string workflowDefinitionKey, string templateKey, DateTime createdAtUtc, DateOnly? publicationDate = null)
+        string workflowDefinitionKey, string templateKey, DateTime createdAtUtc, DateOnly? publicationDate = null,
+        RoundKind kind = RoundKind.Overall)
     {
         Id = Guid.NewGuid();
         FinanceBureauId = financeBureauId;
@@ -16,6 +17,7 @@ public sealed class EvaluationRound
         WorkflowDefinitionKey = workflowDefinitionKey;
         TemplateKey = templateKey;
         PublicationDate = publicationDate;
+        Kind = kind;
         CreatedAtUtc = createdAtUtc;
     }
 
@@ -23,6 +25,7 @@ public sealed class EvaluationRound
     public Guid FinanceBureauId { get; private set; }
     public string Title { get; private set; } = "";
     public int FiscalYear { get; private set; }
+    public RoundKind Kind { get; private set; }
 
     /// <summary>The last day (Asia/Shanghai) to submit to the finance bureau.</summary>
     public DateOnly SubmissionDeadline { get; private set; }

@@ -702,6 +702,11 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PublicationDate")
                         .HasColumnType("TEXT");
 
