@@ -58,19 +58,8 @@ public sealed partial class PortalInTheBrowserTests(BrowserFixture fixture) : IC
     }
 
     /// <summary>The demo health bureau's overall evaluation, through the API as the demo's people: filed, signed, approved, published.</summary>
-    private async Task<Guid> PublishHealthBureauAsync()
-    {
-        var filer = await fixture.App.ClientForAsync("filer1");
-        var id = await Api.OverallEvaluationIdAsync(filer);
-        await Api.CompleteContentAsync(filer, id);
-        await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await fixture.App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
-        var reviewer = await fixture.App.ClientForAsync("reviewer1");
-        await Api.ActOkAsync(reviewer, id, "Claim");
-        await Api.ActOkAsync(reviewer, id, "Approve");
-        await Api.ActOkAsync(await fixture.App.ClientForAsync("admin1"), id, "Publish");
-        return id;
-    }
+    private async Task<Guid> PublishHealthBureauAsync() =>
+        await Api.PublishAsync(fixture.App, await Api.OverallEvaluationIdAsync(await fixture.App.ClientForAsync("filer1")));
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex HashPattern();

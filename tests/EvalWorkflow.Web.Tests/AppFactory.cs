@@ -140,6 +140,20 @@ public static class Api
         }
     }
 
+    /// <summary>Files, signs, approves and publishes the evaluation through the API as the demo's people.</summary>
+    public static async Task<Guid> PublishAsync(AppFactory app, Guid id)
+    {
+        var filer = await app.ClientForAsync("filer1");
+        await CompleteContentAsync(filer, id);
+        await ActOkAsync(filer, id, "Submit");
+        await ActOkAsync(await app.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
+        var reviewer = await app.ClientForAsync("reviewer1");
+        await ActOkAsync(reviewer, id, "Claim");
+        await ActOkAsync(reviewer, id, "Approve");
+        await ActOkAsync(await app.ClientForAsync("admin1"), id, "Publish");
+        return id;
+    }
+
     public static async Task<JsonObject> ContentAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/evaluations/{id}/content"))!;
 
