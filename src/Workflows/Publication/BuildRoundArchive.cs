@@ -1,0 +1,72 @@
+using System.IO.Compression;
+using EvalWorkflow.Workflows.Content;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Publication;
+
+/// <summary>
+/// Every published report of a round as Word documents in one zip, for the finance administrator of the round's bureau.
+/// Reports are loaded and built one at a time, and <c>progress</c> hears after each.
+/// </summary>
+public sealed class BuildRoundArchive(AppDbContext db)
+{
+    public const string ContentType = "application/zip";
+
+    public async Task<DownloadedFile> HandleAsync(Actor actor, Guid roundId, IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken ct = default)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null || !actor.IsFinanceStaff || round.FinanceBureauId != actor.FinanceBureauId)
+        {
+            throw Refusal.NotFound("评价批次");
+        }
+
+        if (!actor.IsInRole(Roles.FinanceAdmin))
+        {
+            throw new Refusal(RefusalKind.Conflict, "只有财政管理员可以下载本批次的已公开报告");
+        }
+
+        var published = DownloadPublishedReport.Published(db).Where(e => e.RoundId == roundId);
+        var ids = await published.OrderBy(e => e.Unit.Name).Select(e => e.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            throw new Refusal(RefusalKind.Conflict, "本批次还没有已公开的报告");
+        }
+
+        progress?.Report((0, ids.Count));
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var names = new HashSet<string>();
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var file = DownloadPublishedReport.FileOf(await published.SingleAsync(e => e.Id == ids[i], ct));
+                var entry = zip.CreateEntry(UniqueName(names, file.FileName), CompressionLevel.Optimal);
+                await using (var target = await entry.OpenAsync(ct))
+                {
+                    await target.WriteAsync(file.Content, ct);
+                }
+
+                progress?.Report((i + 1, ids.Count));
+            }
+        }
+
+        var title = string.Concat(round.Title.Where(c => !Path.GetInvalidFileNameChars().Contains(c)));
+        return new DownloadedFile($"{title}-已公开报告.zip", ContentType, stream.ToArray());
+    }
+
+    /// <summary>Two units of one name get "…（2）.docx" rather than one overwriting the other.</summary>
+    private static string UniqueName(HashSet<string> names, string name)
+    {
+        var candidate = name;
+        for (var n = 2; !names.Add(candidate); n++)
+        {
+            candidate = $"{Path.GetFileNameWithoutExtension(name)}（{n}）{Path.GetExtension(name)}";
+        }
+
+        return candidate;
+    }
+}
