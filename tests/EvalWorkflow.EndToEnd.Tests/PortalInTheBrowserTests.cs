@@ -39,6 +39,12 @@ public sealed partial class PortalInTheBrowserTests(BrowserFixture fixture) : IC
         await Expect(visitor.GetByTestId("report-signature")).ToContainTextAsync("单位负责人签字：王建国");
         await Expect(visitor.GetByTestId("report-hash")).ToHaveTextAsync(HashPattern());
         await Expect(visitor.GetByTestId("download-docx")).ToHaveAttributeAsync("href", $"/api/public/reports/{id}.docx");
+        var download = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByTestId("download-docx").ClickAsync());
+        Assert.Equal($"{Api.HealthBureau}-2025年度绩效自评报告.docx", download.SuggestedFilename);
+        using (var docx = System.IO.Compression.ZipFile.OpenRead((await download.PathAsync())!))
+        {
+            Assert.NotNull(docx.GetEntry("word/document.xml"));
+        }
 
         // In print: no app bar, no tools; the report stays; each 附件 starts a page.
         await visitor.EmulateMediaAsync(new() { Media = Media.Print });
