@@ -9,6 +9,7 @@ using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Inbox;
 using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Workflows.Persistence.Postgres;
 using EvalWorkflow.Workflows.Publication;
 using EvalWorkflow.Workflows.Rounds;
 using EvalWorkflow.Workflows.Setup;
@@ -25,8 +26,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDbContext<AppDbContext>(options =>
-    options.UseSqlite(builder.Configuration.GetConnectionString("Default")));
+// SQLite is the embedded default; PostgreSQL (Database:Provider=Postgres) is the path to several machines.
+var connectionString = builder.Configuration.GetConnectionString("Default");
+if (string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+{
+    builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+}
+else
+{
+    builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+}
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.AddIdentityCore<AppUser>(options =>

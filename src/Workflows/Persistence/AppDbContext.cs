@@ -14,8 +14,23 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EvalWorkflow.Workflows.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one model. On SQLite (the embedded default) it is used as is with the migrations in <c>Migrations</c>; on
+/// PostgreSQL through <see cref="Postgres.PostgresAppDbContext"/>, whose migrations are generated for that provider.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider with a migration set of its own.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<FinanceBureau> FinanceBureaus => Set<FinanceBureau>();
     public DbSet<BudgetUnit> BudgetUnits => Set<BudgetUnit>();
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
