@@ -1,4 +1,5 @@
 ﻿using System;
+using EvalWorkflow.Workflows.Content.Templates;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -96,6 +97,14 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                 table: "Templates",
                 columns: new[] { "Key", "Version" },
                 unique: true);
+
+            // Evaluations that exist already are given the built-in national (Hunan) template, which must be there
+            // before the foreign key is checked; the start-up seeding finds it and adds the others.
+            var hunan = BuiltInTemplates.All().Single(t => t.Id == BuiltInTemplates.HunanId);
+            migrationBuilder.InsertData(
+                table: "Templates",
+                columns: ["Id", "Key", "Version", "Name", "BodyJson"],
+                values: new object[] { hunan.Id, hunan.Key, hunan.Version, hunan.Name, hunan.BodyJson });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Evaluations_Templates_TemplateId",
