@@ -36,7 +36,24 @@ public static class NotificationsRegistration
         {
             bus.AddConsumer<EvaluationActedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
             bus.AddConsumer<ReminderIssuedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
-            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>();
+            if (rabbit is { Host.Length: > 0 })
+            {
+                // Several machines: one broker; each consumer's queue is shared by the instances (competing consumers).
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, rabbit.VirtualHost, host =>
+                    {
+                        host.Username(rabbit.Username);
+                        host.Password(rabbit.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
         });
         return services;
     }
