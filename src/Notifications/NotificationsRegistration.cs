@@ -25,6 +25,7 @@ public static class NotificationsRegistration
             .ValidateOnStart();
         services.AddSingleton<NotificationFeed>();
         services.AddScoped<NotificationWriter>();
+        services.AddScoped<Recipients>();
         services.AddHostedService<OutboxDispatcher>();
         if (email.GetValue<bool>(nameof(EmailOptions.Enabled)))
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using EvalWorkflow.Notifications.Delivery;
+using EvalWorkflow.Notifications.InApp;
 using EvalWorkflow.Tests;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Notifications;
@@ -33,6 +34,7 @@ public sealed class EmailDispatcherTests : IAsyncLifetime
             .AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={databasePath}"))
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(Options.Create(email))
+            .AddSingleton<NotificationFeed>()
             .AddScoped<NotificationWriter>()
             .AddSingleton<SmtpMailer>()
             .BuildServiceProvider(true);

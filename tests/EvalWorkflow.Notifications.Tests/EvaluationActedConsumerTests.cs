@@ -28,6 +28,7 @@ public sealed class EvaluationActedConsumerTests : IAsyncLifetime
             .AddSingleton<NotificationFeed>()
             .AddOptions()
             .AddScoped<NotificationWriter>()
+            .AddScoped<Recipients>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<EvaluationActedConsumer>())
             .BuildServiceProvider(true);
 

@@ -20,4 +20,15 @@ public abstract class AppTest : IAsyncLifetime
         await Api.ActOkAsync(await App.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
         return id;
     }
+
+    /// <summary>The signed evaluation approved by reviewer1 and published by admin1.</summary>
+    protected async Task<Guid> PublishedEvaluationAsync()
+    {
+        var id = await SignedEvaluationAsync();
+        var reviewer = await App.ClientForAsync("reviewer1");
+        await Api.ActOkAsync(reviewer, id, "Claim");
+        await Api.ActOkAsync(reviewer, id, "Approve");
+        await Api.ActOkAsync(await App.ClientForAsync("admin1"), id, "Publish");
+        return id;
+    }
 }

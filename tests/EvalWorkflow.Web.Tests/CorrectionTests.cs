@@ -57,14 +57,4 @@ public sealed class CorrectionTests : AppTest
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("只能更正当前有效", await Api.ProblemDetailAsync(stale));
     }
-
-    private async Task<Guid> PublishedEvaluationAsync()
-    {
-        var id = await SignedEvaluationAsync();
-        var reviewer = await App.ClientForAsync("reviewer1");
-        await Api.ActOkAsync(reviewer, id, "Claim");
-        await Api.ActOkAsync(reviewer, id, "Approve");
-        await Api.ActOkAsync(await App.ClientForAsync("admin1"), id, "Publish");
-        return id;
-    }
 }

@@ -114,17 +114,6 @@ public sealed partial class DocumentTests : AppTest
         Assert.NotEqual([1, 2, 3], await second.Content.ReadAsByteArrayAsync());
     }
 
-    /// <summary>The demo health bureau's overall evaluation, signed, approved by reviewer1 and published by admin1.</summary>
-    private async Task<Guid> PublishedEvaluationAsync()
-    {
-        var id = await SignedEvaluationAsync();
-        var reviewer = await App.ClientForAsync("reviewer1");
-        await Api.ActOkAsync(reviewer, id, "Claim");
-        await Api.ActOkAsync(reviewer, id, "Approve");
-        await Api.ActOkAsync(await App.ClientForAsync("admin1"), id, "Publish");
-        return id;
-    }
-
     private Task<int> FiscalYearAsync(Guid id) =>
         App.WithDbAsync(db => db.Evaluations.Where(e => e.Id == id).Select(e => e.Round.FiscalYear).SingleAsync());
 

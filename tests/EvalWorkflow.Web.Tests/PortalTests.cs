@@ -118,17 +118,6 @@ public sealed class PortalTests : AppTest
         Assert.Contains($"/public/reports/{id}", await mangled.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The demo health bureau's overall evaluation, signed, approved by reviewer1 and published by admin1.</summary>
-    private async Task<Guid> PublishedEvaluationAsync()
-    {
-        var id = await SignedEvaluationAsync();
-        var reviewer = await App.ClientForAsync("reviewer1");
-        await Api.ActOkAsync(reviewer, id, "Claim");
-        await Api.ActOkAsync(reviewer, id, "Approve");
-        await Api.ActOkAsync(await App.ClientForAsync("admin1"), id, "Publish");
-        return id;
-    }
-
     /// <summary>The page's HTML with the entities Blazor writes for Chinese text decoded.</summary>
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 

@@ -63,11 +63,7 @@ public sealed class WholeWayTests : AppTest
     public async Task A_published_evaluation_cannot_be_changed()
     {
         var filer = await App.ClientForAsync("filer1");
-        var id = await SignedEvaluationAsync();
-        var reviewer = await App.ClientForAsync("reviewer1");
-        await Api.ActOkAsync(reviewer, id, "Claim");
-        await Api.ActOkAsync(reviewer, id, "Approve");
-        await Api.ActOkAsync(await App.ClientForAsync("admin1"), id, "Publish");
+        var id = await PublishedEvaluationAsync();
         Assert.Equal(1, await App.WithDbAsync(db => db.Evaluations.CountAsync(e => e.Id == id && e.PublishedAtUtc != null)));
 
         var edit = await filer.PutAsJsonAsync($"/api/evaluations/{id}/sections/1", new { markdown = "改写", baseVersion = 1 });

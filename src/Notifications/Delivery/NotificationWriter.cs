@@ -1,3 +1,4 @@
+using EvalWorkflow.Notifications.InApp;
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Notifications;
@@ -32,8 +33,43 @@ public sealed class EmailOptions
 /// enabled, an e-mail row per their preference (at once, or in the next daily digest). The caller saves them in the same
 /// transaction as its consumed-message row.
 /// </summary>
-public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> email)
+public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> email, NotificationFeed feed, TimeProvider clock)
 {
+    /// <summary>
+    /// Delivers one event once per consumer: its notifications (and e-mail rows) and a consumed-message row are saved in
+    /// one transaction, so a second delivery of the event — a retry, the outbox publishing again — writes nothing.
+    /// </summary>
+    /// <param name="recipients">Who gets it; asked only when the event is new here.</param>
+    public async Task DeliverOnceAsync(string consumer, Guid eventId, Guid? evaluationId, string title, string body,
+        Func<CancellationToken, Task<IReadOnlyCollection<string>>> recipients, CancellationToken ct)
+    {
+        if (await db.ConsumedMessages.AnyAsync(m => m.EventId == eventId && m.Consumer == consumer, ct))
+        {
+            return;
+        }
+
+        var userIds = await recipients(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await AddAsync(eventId, userIds, evaluationId, title, body, now, ct);
+        db.ConsumedMessages.Add(new ConsumedMessage(eventId, consumer, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.ConsumedMessages.AnyAsync(m => m.EventId == eventId && m.Consumer == consumer, ct))
+            {
+                return; // a concurrent delivery of the same event won
+            }
+
+            throw;
+        }
+
+        feed.Raise(userIds);
+    }
+
     public async Task AddAsync(Guid eventId, IReadOnlyCollection<string> userIds, Guid? evaluationId, string title, string body,
         DateTime nowUtc, CancellationToken ct)
     {

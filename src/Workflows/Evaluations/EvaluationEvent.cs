@@ -72,7 +72,11 @@ public sealed class EvaluationEvent
         OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
         PinsJson ?? "", ContentJson is null ? "" : ContentHash.Hex(ContentJson), PreviousHash ?? ""));
 
-    public IReadOnlyList<ReviewPin> Pins => PinsJson is null ? [] : JsonSerializer.Deserialize<List<ReviewPin>>(PinsJson) ?? [];
+    public IReadOnlyList<ReviewPin> Pins => PinsFrom(PinsJson);
+
+    /// <summary>The pins stored as <paramref name="pinsJson"/>; for queries that read the column without the row.</summary>
+    public static IReadOnlyList<ReviewPin> PinsFrom(string? pinsJson) =>
+        pinsJson is null ? [] : JsonSerializer.Deserialize<List<ReviewPin>>(pinsJson) ?? [];
 
     public EvaluationContent? SubmittedContent => ContentJson is null ? null : JsonSerializer.Deserialize<EvaluationContent>(ContentJson);
 }

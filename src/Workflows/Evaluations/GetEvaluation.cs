@@ -53,12 +53,18 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
     public async Task<EvaluationDetails> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
     {
         var evaluation = await db.Evaluations.AsNoTracking().WithContent().FindVisibleAsync(evaluationId, actor, ct);
-        var history = await db.EvaluationEvents.AsNoTracking()
-            .Where(h => h.EvaluationId == evaluationId)
-            .OrderBy(h => h.Sequence).ThenBy(h => h.OccurredAtUtc)
-            .ToListAsync(ct);
-
+        // The rows without the content snapshots that submissions keep: the page shows who did what, not those.
         var definition = evaluation.WorkflowDefinition.Body;
+        var history = (await db.EvaluationEvents.AsNoTracking()
+                .Where(h => h.EvaluationId == evaluationId)
+                .OrderBy(h => h.Sequence).ThenBy(h => h.OccurredAtUtc)
+                .Select(h => new { h.OccurredAtUtc, h.ActorName, h.Act, h.FromStage, h.ToStage, h.Comment, h.ContentVersion, h.ContentSha256, h.PinsJson })
+                .ToListAsync(ct))
+            .Select(h => new HistoryEntry(h.OccurredAtUtc, h.ActorName, h.Act, WorkflowActs.Label(h.Act),
+                StageName(definition, h.FromStage), StageName(definition, h.ToStage), h.Comment, h.ContentVersion,
+                h.ContentSha256, EvaluationEvent.PinsFrom(h.PinsJson)))
+            .ToList();
+
         var permitted = evaluation.MachineFor(actor).PermittedActs()
             .Select(a => new PermittedAct(a, WorkflowActs.Label(a), a == WorkflowAct.Return, a == WorkflowAct.Sign))
             .ToList();
@@ -75,7 +81,7 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
             StagesOf(definition, evaluation.Stage),
             permitted,
             evaluation.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList(),
-            history.Select(h => ToEntry(h, definition)).ToList(),
+            history,
             permitted.Any(p => p.Act == WorkflowAct.Return) ? ContentCells.Targets(evaluation.Content()) : []);
     }
 
@@ -85,11 +91,6 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
         return definition.Stages.Select((s, i) => new StageView(s.Code, s.Name,
             i < currentIndex ? StageStatus.Done : i == currentIndex ? StageStatus.Current : StageStatus.Pending)).ToList();
     }
-
-    private static HistoryEntry ToEntry(EvaluationEvent h, WorkflowDefinitionBody definition) => new(
-        h.OccurredAtUtc, h.ActorName, h.Act, WorkflowActs.Label(h.Act),
-        StageName(definition, h.FromStage), StageName(definition, h.ToStage), h.Comment, h.ContentVersion, h.ContentSha256,
-        h.Pins);
 
     private static string StageName(WorkflowDefinitionBody definition, string code) =>
         definition.HasStage(code) ? definition.Stage(code).Name : code;
