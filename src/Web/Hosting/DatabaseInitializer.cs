@@ -36,6 +36,7 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IConf
         }
 
         await BuiltInData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
+        await TaskColumns.BackfillAsync(db, ct);
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),

@@ -25,8 +25,13 @@ public sealed record DueDate(DateOnly Date, int WorkingDaysLeft, string Basis)
 /// </summary>
 public static class DueDates
 {
-    public static DueDate? For(Evaluation evaluation, WorkingCalendar calendar, DateOnly today)
+    public static DueDate? For(Evaluation evaluation, WorkingCalendar calendar, DateOnly today) =>
+        DateFor(evaluation, calendar) is var (date, basis) ? new DueDate(date, calendar.WorkingDaysUntil(today, date), basis) : null;
+
+    /// <summary>The due day and why, on the official calendar unless another is given; null when nobody must act.</summary>
+    public static (DateOnly Date, string Basis)? DateFor(Evaluation evaluation, WorkingCalendar? calendar = null)
     {
+        calendar ??= WorkingCalendar.Official;
         var definition = evaluation.WorkflowDefinition.Body;
         var stage = definition.Stage(evaluation.Stage);
         if (stage.HolderRole is null)
@@ -51,7 +56,7 @@ public static class DueDates
             (DateOnly limit, null) => (limit, $"{stage.Name}时限 {stage.TimeLimitWorkingDays} 个工作日"),
             _ => ((DateOnly?)null, ""),
         };
-        return date is DateOnly due ? new DueDate(due, calendar.WorkingDaysUntil(today, due), basis) : null;
+        return date is DateOnly due ? (due, basis) : null;
     }
 
     /// <summary>Stages from the first one the finance bureau holds onwards answer to the publication date.</summary>

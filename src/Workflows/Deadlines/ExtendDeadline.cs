@@ -60,6 +60,10 @@ public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock)
             {
                 evaluation.ExtendSubmissionDeadline(request.NewDeadline);
             }
+            else
+            {
+                evaluation.RefreshTask(); // the round's deadline applies to it: its due day may move
+            }
 
             var entry = new EvaluationEvent(evaluation.Id, WorkflowAct.ExtendDeadline, evaluation.Stage, evaluation.Stage, actor,
                 comment, evaluation.ContentVersion, null, now);

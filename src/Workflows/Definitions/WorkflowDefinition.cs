@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,9 @@ public sealed class WorkflowDefinition
     {
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>Bodies by their JSON: a stored version never changes, so each is read once per process, not once per row.</summary>
+    private static readonly ConcurrentDictionary<string, WorkflowDefinitionBody> Bodies = new(StringComparer.Ordinal);
 
     private WorkflowDefinitionBody? body;
 
@@ -34,8 +38,9 @@ public sealed class WorkflowDefinition
     public string Name { get; private set; } = "";
     public string BodyJson { get; private set; } = "";
 
-    public WorkflowDefinitionBody Body => body ??= JsonSerializer.Deserialize<WorkflowDefinitionBody>(BodyJson, JsonOptions)
-        ?? throw new InvalidOperationException($"Workflow definition {Key} v{Version} has no body.");
+    public WorkflowDefinitionBody Body => body ??= Bodies.GetOrAdd(BodyJson, json =>
+        JsonSerializer.Deserialize<WorkflowDefinitionBody>(json, JsonOptions)
+        ?? throw new InvalidOperationException($"Workflow definition {Key} v{Version} has no body."));
 }
 
 public sealed record WorkflowDefinitionBody(

@@ -1,5 +1,6 @@
 using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Content.Templates;
+using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Organisation;
@@ -25,12 +26,15 @@ public sealed partial class Evaluation
         Round = round;
         UnitId = unit.Id;
         Unit = unit;
+        ParentUnitId = unit.ParentUnitId;
+        FinanceBureauId = round.FinanceBureauId;
         WorkflowDefinitionId = definition.Id;
         WorkflowDefinition = definition;
         Stage = definition.Body.InitialStage;
         Version = 1;
         TemplateId = template.Id;
         Template = template;
+        RefreshTask();
         sections.AddRange(template.Body.Outline.Select((o, i) => new ReportSection(Id, i + 1, o)));
         parts.Add(new EvaluationPart(Guid.NewGuid(), Id, PartKind.Basic, ContentShape.BlankBasic(template.Body)));
         var overallId = Guid.NewGuid();
@@ -42,6 +46,22 @@ public sealed partial class Evaluation
     public EvaluationRound Round { get; private set; } = null!;
     public Guid UnitId { get; private set; }
     public BudgetUnit Unit { get; private set; } = null!;
+    /// <summary>The unit's parent when the evaluation started (a copy of the unit's): the department reviewer's scope.</summary>
+    public Guid? ParentUnitId { get; private set; }
+
+    /// <summary>The round's finance bureau (a copy of the round's): finance staff's scope.</summary>
+    public Guid FinanceBureauId { get; private set; }
+
+    /// <summary>
+    /// The role that must act now (the current stage's holder), null when nobody must. With <see cref="UnitId"/>,
+    /// <see cref="ParentUnitId"/>, <see cref="FinanceBureauId"/> and <see cref="ClaimedById"/> it answers "whose task is
+    /// it?" in one indexed query; written with every act, in the act's transaction.
+    /// </summary>
+    public string? HolderRole { get; private set; }
+
+    /// <summary>The day the holder must act by (<see cref="DueDates"/>), kept with every act and extension; null when nothing is due.</summary>
+    public DateOnly? DueOn { get; private set; }
+
     public Guid WorkflowDefinitionId { get; private set; }
     public WorkflowDefinition WorkflowDefinition { get; private set; } = null!;
     public Guid TemplateId { get; private set; }
@@ -105,7 +125,7 @@ public sealed partial class Evaluation
         ? null
         : new Signature(SignerId, SignerName ?? "", SignedAtUtc!.Value, SignedContentSha256!);
 
-    public EvaluationScope Scope => new(UnitId, Unit.ParentUnitId, Round.FinanceBureauId);
+    public EvaluationScope Scope => new(UnitId, ParentUnitId, FinanceBureauId);
 
     public bool IsEditable => Stage == WorkflowDefinition.Body.InitialStage;
 
@@ -180,6 +200,8 @@ public sealed partial class Evaluation
         {
             StageEnteredAtUtc = nowUtc;
         }
+
+        RefreshTask();
         return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc,
             pinned, submitted);
     }
@@ -239,6 +261,17 @@ public sealed partial class Evaluation
     {
         SubmissionDeadlineOverride = deadline;
         Version++;
+        RefreshTask();
+    }
+
+    /// <summary>
+    /// Recomputes the task columns (<see cref="HolderRole"/>, <see cref="DueOn"/>) from the stage, the definition and the
+    /// deadlines; every change to those calls it, so the columns never disagree with the machine.
+    /// </summary>
+    internal void RefreshTask()
+    {
+        HolderRole = WorkflowDefinition.Body.Stage(Stage).HolderRole;
+        DueOn = DueDates.DateFor(this)?.Date;
     }
 
     /// <exception cref="Refusal">When the content is not editable by <paramref name="actor"/> now.</exception>

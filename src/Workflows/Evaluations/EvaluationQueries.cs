@@ -27,8 +27,8 @@ public static class EvaluationQueries
         var bureauId = actor.FinanceBureauId;
         return evaluations.Where(e =>
             (unitStaff && e.UnitId == unitId)
-            || (department && e.Unit.ParentUnitId == unitId)
-            || (finance && e.Round.FinanceBureauId == bureauId));
+            || (department && e.ParentUnitId == unitId)
+            || (finance && e.FinanceBureauId == bureauId));
     }
 
     /// <summary>One evaluation the actor may see, with its workflow loaded, or a <see cref="Refusal"/> that does not tell "missing" from "not yours".</summary>

@@ -89,6 +89,15 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Property(e => e.CorrectionReason).HasMaxLength(500);
         builder.HasIndex(e => e.Stage);
         builder.HasIndex(e => e.PublishScheduledAtUtc);
+        // Whose task is it: one index per scope, each led by the scope so an inbox reads only its own rows.
+        builder.Property(e => e.HolderRole).HasMaxLength(64);
+        builder.HasIndex(e => new { e.UnitId, e.HolderRole });
+        builder.HasIndex(e => new { e.ParentUnitId, e.HolderRole });
+        builder.HasIndex(e => new { e.FinanceBureauId, e.HolderRole, e.DueOn });
+        builder.HasIndex(e => e.DueOn); // the reminder scan: what falls due in the next days
+        builder.HasIndex(e => new { e.RoundId, e.Stage }); // the round board's counts and stage filter
+        builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(e => e.FinanceBureauId);
+        builder.HasOne<BudgetUnit>().WithMany().HasForeignKey(e => e.ParentUnitId);
         builder.HasOne(e => e.Round).WithMany().HasForeignKey(e => e.RoundId);
         builder.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId);
         builder.HasOne(e => e.WorkflowDefinition).WithMany().HasForeignKey(e => e.WorkflowDefinitionId);
@@ -160,7 +169,7 @@ internal sealed class EvaluationEventConfiguration : IEntityTypeConfiguration<Ev
         builder.HasIndex(e => new { e.EvaluationId, e.Sequence }).IsUnique();
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
-        builder.HasIndex(e => e.ActorId);
+        builder.HasIndex(e => new { e.ActorId, e.EvaluationId, e.Sequence }); // 已办: each evaluation's last act by this person
         builder.HasOne<Evaluation>().WithMany().HasForeignKey(e => e.EvaluationId);
     }
 }
@@ -181,6 +190,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.HasIndex(n => new { n.EventId, n.UserId }).IsUnique();
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        builder.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
         builder.Property(n => n.Body).HasMaxLength(PerformAct.MaxCommentLength + 256);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalWorkflow.Workflows.Evaluations;
@@ -15,6 +16,9 @@ public sealed class EvaluationTemplate
     {
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>Bodies by their JSON: a stored version never changes, so each is read once per process, not once per row.</summary>
+    private static readonly ConcurrentDictionary<string, TemplateBody> Bodies = new(StringComparer.Ordinal);
 
     private TemplateBody? body;
 
@@ -36,8 +40,9 @@ public sealed class EvaluationTemplate
     public string Name { get; private set; } = "";
     public string BodyJson { get; private set; } = "";
 
-    public TemplateBody Body => body ??= JsonSerializer.Deserialize<TemplateBody>(BodyJson, JsonOptions)
-        ?? throw new InvalidOperationException($"Evaluation template {Key} v{Version} has no body.");
+    public TemplateBody Body => body ??= Bodies.GetOrAdd(BodyJson, json =>
+        JsonSerializer.Deserialize<TemplateBody>(json, JsonOptions)
+        ?? throw new InvalidOperationException($"Evaluation template {Key} v{Version} has no body."));
 }
 
 /// <param name="Outline">The report's sections; <see cref="OutlineSection.DraftedFrom"/> marks those drafted from the tables.</param>

@@ -195,6 +195,16 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<Guid?>("CorrectsId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FinanceBureauId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActAtUtc")
                         .HasColumnType("TEXT");
 
@@ -204,6 +214,9 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.Property<string>("LeadFilerName")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentUnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishScheduledAtUtc")
@@ -274,15 +287,23 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("PublishScheduledAtUtc");
 
                     b.HasIndex("Stage");
 
                     b.HasIndex("TemplateId");
 
-                    b.HasIndex("UnitId");
-
                     b.HasIndex("WorkflowDefinitionId");
+
+                    b.HasIndex("ParentUnitId", "HolderRole");
+
+                    b.HasIndex("RoundId", "Stage");
+
+                    b.HasIndex("UnitId", "HolderRole");
+
+                    b.HasIndex("FinanceBureauId", "HolderRole", "DueOn");
 
                     b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
@@ -360,12 +381,12 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActorId");
-
                     b.HasIndex("EvaluationId", "OccurredAtUtc");
 
                     b.HasIndex("EvaluationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("ActorId", "EvaluationId", "Sequence");
 
                     b.ToTable("EvaluationEvents");
                 });
@@ -604,6 +625,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("EventId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
@@ -903,6 +926,16 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Evaluation", b =>
                 {
+                    b.HasOne("EvalWorkflow.Workflows.Organisation.FinanceBureau", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceBureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalWorkflow.Workflows.Organisation.BudgetUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUnitId");
+
                     b.HasOne("EvalWorkflow.Workflows.Rounds.EvaluationRound", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")

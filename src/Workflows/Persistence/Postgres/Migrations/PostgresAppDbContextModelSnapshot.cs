@@ -200,6 +200,16 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FinanceBureauId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HolderRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("LastActAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -210,6 +220,9 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.Property<string>("LeadFilerName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ParentUnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("PublishScheduledAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -279,15 +292,23 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("PublishScheduledAtUtc");
 
                     b.HasIndex("Stage");
 
                     b.HasIndex("TemplateId");
 
-                    b.HasIndex("UnitId");
-
                     b.HasIndex("WorkflowDefinitionId");
+
+                    b.HasIndex("ParentUnitId", "HolderRole");
+
+                    b.HasIndex("RoundId", "Stage");
+
+                    b.HasIndex("UnitId", "HolderRole");
+
+                    b.HasIndex("FinanceBureauId", "HolderRole", "DueOn");
 
                     b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
@@ -365,12 +386,12 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActorId");
-
                     b.HasIndex("EvaluationId", "OccurredAtUtc");
 
                     b.HasIndex("EvaluationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("ActorId", "EvaluationId", "Sequence");
 
                     b.ToTable("EvaluationEvents");
                 });
@@ -611,6 +632,8 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasIndex("EventId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
@@ -916,6 +939,16 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Evaluation", b =>
                 {
+                    b.HasOne("EvalWorkflow.Workflows.Organisation.FinanceBureau", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceBureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalWorkflow.Workflows.Organisation.BudgetUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUnitId");
+
                     b.HasOne("EvalWorkflow.Workflows.Rounds.EvaluationRound", "Round")
                         .WithMany()
                         .HasForeignKey("RoundId")
