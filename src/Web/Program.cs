@@ -122,6 +122,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("db") });
 app.MapAuthEndpoints();
 app.MapEvaluationEndpoints();
+app.MapInboxEndpoints();
 app.MapContentEndpoints();
 app.MapRoundEndpoints();
 app.MapPublicEndpoints();

@@ -86,7 +86,7 @@ public static class Api
     public static async Task<Guid> OverallEvaluationIdAsync(HttpClient filer, string unitName = HealthBureau)
     {
         var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
-        var item = inbox!["todo"]!.AsArray().Single(t =>
+        var item = inbox!["todo"]!["items"]!.AsArray().Single(t =>
             (string?)t!["unitName"] == unitName && ((string?)t["roundTitle"])!.Contains("整体"));
         return Guid.Parse((string)item!["evaluationId"]!);
     }

@@ -125,7 +125,7 @@ public sealed class BoardTests : AppTest
         Assert.Equal(1, (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["count"]!);
         var filer = await App.ClientForAsync("filer4");
         await Api.EventuallyAsync(async () =>
-            (await filer.GetFromJsonAsync<JsonObject>("/api/inbox"))!["notifications"]!.AsArray()
+            (await filer.GetFromJsonAsync<JsonObject>("/api/inbox"))!["notifications"]!["items"]!.AsArray()
                 .Any(n => ((string?)n!["body"])!.Contains("请于本周五前提交自评报告") && ((string?)n["title"])!.Contains("催报")),
             "filer4's 催报 notification");
     }

@@ -5,6 +5,7 @@ using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EvalWorkflow.Web.Tests;
@@ -95,7 +96,13 @@ public sealed class ReminderTests : IAsyncLifetime
                     stopped.Cancel();
                 }
             };
-            var scan = ActivatorUtilities.CreateInstance<ReminderScan>(scope.ServiceProvider, db);
+            // One evaluation per transaction, so that the scan can stop between this test's two reminders.
+            var settings = scope.ServiceProvider.GetRequiredService<IOptions<ReminderOptions>>().Value;
+            var oneAtATime = Options.Create(new ReminderOptions
+            {
+                DaysBefore = settings.DaysBefore, EscalateAfterWorkingDays = settings.EscalateAfterWorkingDays, BatchSize = 1,
+            });
+            var scan = ActivatorUtilities.CreateInstance<ReminderScan>(scope.ServiceProvider, db, oneAtATime);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scan.RunAsync(stopped.Token));
         }
 
@@ -143,7 +150,7 @@ public sealed class ReminderTests : IAsyncLifetime
             .ToList());
 
     private static async Task<List<JsonNode?>> NotificationsAsync(HttpClient client, Guid evaluationId) =>
-        (await client.GetFromJsonAsync<JsonObject>("/api/inbox"))!["notifications"]!.AsArray()
+        (await client.GetFromJsonAsync<JsonObject>("/api/inbox"))!["notifications"]!["items"]!.AsArray()
             .Where(n => (string?)n!["evaluationId"] == evaluationId.ToString()).ToList();
 
     /// <summary>The outbox dispatcher waits on the fake clock between polls: nudge it while waiting.</summary>

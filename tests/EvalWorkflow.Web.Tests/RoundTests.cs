@@ -48,7 +48,7 @@ public sealed class RoundTests : AppTest
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var filer = await App.ClientForAsync("filer3");
         var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
-        var id = Guid.Parse((string)inbox!["todo"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("广东"))!["evaluationId"]!);
+        var id = Guid.Parse((string)inbox!["todo"]!["items"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("广东"))!["evaluationId"]!);
         var view = await Api.ContentAsync(filer, id);
         Assert.Equal(["一、部门基本情况", "二、绩效自评情况", "三、问题及改进意见"],
             view["content"]!["sections"]!.AsArray().Select(s => (string)s!["title"]!).ToArray());
@@ -79,7 +79,7 @@ public sealed class RoundTests : AppTest
     {
         var filer = await App.ClientForAsync("filer4");
         var inbox = await filer.GetFromJsonAsync<JsonObject>("/api/inbox");
-        var id = Guid.Parse((string)inbox!["todo"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("二级单位"))!["evaluationId"]!);
+        var id = Guid.Parse((string)inbox!["todo"]!["items"]!.AsArray().Single(t => ((string?)t!["roundTitle"])!.Contains("二级单位"))!["evaluationId"]!);
         await Api.SaveSectionAsync(filer, id, "1", "疾控中心基本情况");
         await Api.CompleteContentAsync(filer, id);
         await Api.ActOkAsync(filer, id, "Submit");

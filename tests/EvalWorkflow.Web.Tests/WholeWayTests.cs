@@ -87,5 +87,5 @@ public sealed class WholeWayTests : AppTest
     }
 
     private static async Task<JsonArray> NotificationsAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonObject>("/api/inbox"))!["notifications"]!.AsArray();
+        (await client.GetFromJsonAsync<JsonObject>("/api/inbox"))!["notifications"]!["items"]!.AsArray();
 }

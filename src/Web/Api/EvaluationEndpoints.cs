@@ -2,7 +2,6 @@ using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
-using EvalWorkflow.Workflows.Inbox;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Publication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,12 +23,6 @@ public static class EvaluationEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-
-        api.MapGet("/inbox", async (ClaimsPrincipal user, AppDbContext db, GetInbox inbox, CancellationToken ct) =>
-            TypedResults.Ok(await inbox.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), ct)));
-
-        api.MapPost("/notifications/read", async (Guid? id, ClaimsPrincipal user, AppDbContext db, MarkNotificationsRead mark, CancellationToken ct) =>
-            TypedResults.Ok(await mark.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
 
         api.MapGet("/evaluations/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetEvaluation query, CancellationToken ct) =>
             TypedResults.Ok(await query.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));

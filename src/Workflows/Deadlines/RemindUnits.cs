@@ -35,9 +35,9 @@ public sealed class RemindUnits(AppDbContext db, TimeProvider clock)
             throw new Refusal(RefusalKind.Conflict, "只有本财政局的财政管理员可以催报");
         }
 
-        var evaluations = await db.Evaluations.AsNoTracking().WithWorkflow()
-            .Where(e => e.RoundId == roundId && ids.Contains(e.Id) && e.Stage != Stages.Published)
-            .ToListAsync(ct);
+        var evaluations = await ids.ToListInChunksAsync(chunk => db.Evaluations.AsNoTrackingWithIdentityResolution()
+            .Include(e => e.Unit).Include(e => e.Round).Include(e => e.WorkflowDefinition)
+            .Where(e => e.RoundId == roundId && chunk.Contains(e.Id) && e.Stage != Stages.Published), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var evaluation in evaluations)
         {

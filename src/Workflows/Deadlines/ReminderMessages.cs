@@ -11,7 +11,7 @@ internal static class ReminderMessages
     {
         var stage = evaluation.WorkflowDefinition.Body.Stage(evaluation.Stage);
         var message = new ReminderIssued(Guid.NewGuid(), evaluation.Id, audience, title, body, stage.HolderRole, evaluation.ClaimedById,
-            evaluation.UnitId, evaluation.Unit.ParentUnitId, evaluation.Round.FinanceBureauId, nowUtc);
+            evaluation.UnitId, evaluation.ParentUnitId, evaluation.FinanceBureauId, nowUtc);
         return OutboxMessage.For(message.EventId, message, nowUtc);
     }
 }

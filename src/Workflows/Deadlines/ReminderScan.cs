@@ -22,6 +22,9 @@ public sealed class ReminderOptions
 
     /// <summary>Overdue by this many working days, the unit head and the finance administrators are told too.</summary>
     public int EscalateAfterWorkingDays { get; set; } = 3;
+
+    /// <summary>How many evaluations the scan reads and saves at a time: one transaction per batch.</summary>
+    public int BatchSize { get; set; } = 500;
 }
 
 /// <summary>
@@ -29,40 +32,87 @@ public sealed class ReminderOptions
 /// <see cref="Reminder"/> row (unique by evaluation, stage, due date, offset and kind) and its outbox message are saved
 /// together, so a rerun, a restart halfway or a second scanner at the same moment sends nothing twice.
 /// </summary>
+/// <remarks>
+/// Set-based: only evaluations whose due day (<see cref="Evaluation.DueOn"/>, indexed) falls before the last day a reminder
+/// can concern are read, in chunks by id; each chunk's reminders are saved in one transaction and the change tracker is
+/// cleared, so time and memory grow with the reminders due, not with the evaluations open.
+/// </remarks>
 public sealed class ReminderScan(AppDbContext db, TimeProvider clock, IOptions<ReminderOptions> options)
 {
     /// <returns>How many reminders this scan sent.</returns>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var settings = options.Value;
+        var calendar = WorkingCalendar.Official;
         var today = ChinaDate.Today(clock);
-        var open = await db.Evaluations.AsNoTracking().WithWorkflow().Where(e => e.Stage != Stages.Published).ToListAsync(ct);
-        var due = open
+        // A due day this many working days ahead or later needs no reminder today.
+        var horizon = calendar.AddWorkingDays(today, settings.DaysBefore.Where(d => d > 0).DefaultIfEmpty(0).Max() + 1);
+        var count = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var chunk = await db.Evaluations.AsNoTrackingWithIdentityResolution()
+                .Include(e => e.Unit).Include(e => e.Round).Include(e => e.WorkflowDefinition)
+                .Where(e => e.DueOn != null && e.DueOn < horizon && e.Id.CompareTo(after) > 0)
+                .OrderBy(e => e.Id).Take(Math.Max(1, settings.BatchSize)).ToListAsync(ct);
+            if (chunk.Count == 0)
+            {
+                return count;
+            }
+
+            count += await SendAsync(chunk, today, settings, ct);
+            after = chunk[^1].Id;
+        }
+    }
+
+    /// <summary>Sends one chunk's due reminders in one transaction; if another scanner got there first, one by one.</summary>
+    private async Task<int> SendAsync(IReadOnlyList<Evaluation> chunk, DateOnly today, ReminderOptions settings, CancellationToken ct)
+    {
+        var due = chunk
             .Select(e => (Evaluation: e, Due: DueDates.For(e, WorkingCalendar.Official, today)))
             .Where(x => x.Due is not null)
             .SelectMany(x => Reminders(x.Due!.WorkingDaysLeft, settings).Select(r => (x.Evaluation, Due: x.Due!, r.Offset, r.Kind)))
             .ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
 
-        var ids = due.Select(d => d.Evaluation.Id).Distinct().ToList();
+        var ids = due.Select(d => d.Evaluation.Id).Distinct().ToList(); // at most one chunk's worth of parameters
         var sent = (await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.EvaluationId))
                 .Select(r => new { r.EvaluationId, r.Stage, r.DueDate, r.Offset, r.Kind }).ToListAsync(ct))
             .Select(r => (r.EvaluationId, r.Stage, r.DueDate, r.Offset, r.Kind))
             .ToHashSet();
+        var unsent = due.Where(d => !sent.Contains((d.Evaluation.Id, d.Evaluation.Stage, d.Due.Date, d.Offset, d.Kind))).ToList();
+        if (unsent.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var reminder in unsent)
+        {
+            Add(reminder, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return unsent.Count;
+        }
+        catch (DbUpdateException)
+        {
+            // Another scanner sent some of these first: their unique keys refused the whole chunk; each is tried alone below.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
 
         var count = 0;
-        foreach (var (evaluation, dueDate, offset, kind) in due)
+        foreach (var reminder in unsent)
         {
-            ct.ThrowIfCancellationRequested();
-            if (sent.Contains((evaluation.Id, evaluation.Stage, dueDate.Date, offset, kind)))
-            {
-                continue;
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.Reminders.Add(new Reminder(evaluation.Id, evaluation.Stage, dueDate.Date, offset, kind, now));
-            var (title, body) = Text(evaluation, dueDate, kind);
-            db.OutboxMessages.Add(ReminderMessages.For(evaluation,
-                kind == ReminderKind.Holder ? ReminderAudience.Holder : ReminderAudience.Escalation, title, body, now));
+            Add(reminder, now);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -70,11 +120,24 @@ public sealed class ReminderScan(AppDbContext db, TimeProvider clock, IOptions<R
             }
             catch (DbUpdateException)
             {
-                db.ChangeTracker.Clear(); // another scanner sent this one first: its unique key refused ours
+                // this one was sent by the other scanner
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
             }
         }
 
         return count;
+    }
+
+    private void Add((Evaluation Evaluation, DueDate Due, int Offset, ReminderKind Kind) reminder, DateTime now)
+    {
+        var (evaluation, dueDate, offset, kind) = reminder;
+        db.Reminders.Add(new Reminder(evaluation.Id, evaluation.Stage, dueDate.Date, offset, kind, now));
+        var (title, body) = Text(evaluation, dueDate, kind);
+        db.OutboxMessages.Add(ReminderMessages.For(evaluation,
+            kind == ReminderKind.Holder ? ReminderAudience.Holder : ReminderAudience.Escalation, title, body, now));
     }
 
     private static IEnumerable<(int Offset, ReminderKind Kind)> Reminders(int workingDaysLeft, ReminderOptions settings)

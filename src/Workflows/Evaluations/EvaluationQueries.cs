@@ -31,6 +31,31 @@ public static class EvaluationQueries
             || (finance && e.FinanceBureauId == bureauId));
     }
 
+    /// <summary>
+    /// The evaluations waiting for <paramref name="actor"/> to act now (their 待办), asked of the task columns: the
+    /// current holder role in the actor's own unit, sub-units or bureau, and in a shared queue unclaimed or claimed by
+    /// them. It agrees with the machine's duty acts for every built-in stage and role (tested stage by stage).
+    /// </summary>
+    public static IQueryable<Evaluation> AwaitingActionBy(this IQueryable<Evaluation> evaluations, Actor actor)
+    {
+        // Guid.Empty matches no row: a clause of a role the actor lacks compares with it instead of with null,
+        // which EF would turn into IS NULL.
+        var unitId = actor.UnitId ?? Guid.Empty;
+        var unitRoles = actor.UnitId is null ? [] : UnitRoles.Where(actor.IsInRole).ToList();
+        var departmentOf = actor.IsInRole(Roles.DepartmentReviewer) ? unitId : Guid.Empty;
+        var bureauId = actor.FinanceBureauId ?? Guid.Empty;
+        var financeRoles = actor.FinanceBureauId is null ? [] : FinanceRoles.Where(actor.IsInRole).ToList();
+        var userId = actor.UserId;
+        return evaluations.Where(e =>
+            (e.UnitId == unitId && unitRoles.Contains(e.HolderRole!))
+            || (e.ParentUnitId == departmentOf && e.HolderRole == Roles.DepartmentReviewer)
+            || (e.FinanceBureauId == bureauId && financeRoles.Contains(e.HolderRole!)
+                && (e.HolderRole != Roles.FinanceReviewer || e.ClaimedById == null || e.ClaimedById == userId)));
+    }
+
+    private static readonly string[] UnitRoles = [Roles.Filer, Roles.UnitHead];
+    private static readonly string[] FinanceRoles = [Roles.FinanceReviewer, Roles.FinanceAdmin];
+
     /// <summary>One evaluation the actor may see, with its workflow loaded, or a <see cref="Refusal"/> that does not tell "missing" from "not yours".</summary>
     public static async Task<Evaluation> FindVisibleAsync(this IQueryable<Evaluation> evaluations, Guid id, Actor actor, CancellationToken ct)
     {

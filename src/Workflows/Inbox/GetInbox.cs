@@ -16,56 +16,99 @@ public sealed record DoneItem(Guid EvaluationId, string UnitName, string RoundTi
 
 public sealed record NotificationItem(Guid Id, Guid? EvaluationId, string Title, string Body, DateTime CreatedAtUtc, bool IsRead);
 
-public sealed record InboxView(IReadOnlyList<TodoItem> Todo, IReadOnlyList<DoneItem> Done,
-    IReadOnlyList<NotificationItem> Notifications, int UnreadCount);
+/// <summary>The first page of each list, with the totals.</summary>
+public sealed record InboxView(Page<TodoItem> Todo, Page<DoneItem> Done, Page<NotificationItem> Notifications, int UnreadCount);
+
+public enum InboxSort
+{
+    /// <summary>待办: the earliest due first; 已办: the latest act first; 通知: the newest first.</summary>
+    Default,
+    Unit,
+    Round,
+}
+
+/// <param name="Search">Part of the unit's name or the round's title.</param>
+public sealed record InboxQuery(PageRequest Page, string? Search = null, InboxSort Sort = InboxSort.Default)
+{
+    public const int MaxSearchLength = 100;
+
+    public static InboxQuery First { get; } = new(new PageRequest());
+
+    public string? SearchText => Search?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, MaxSearchLength)] : null;
+}
 
 /// <summary>
-/// The inbox: 待办 (evaluations the actor may act on now: the workflow's bookmarks), 已办 (what they acted on),
-/// and 通知 (their notifications).
+/// The inbox: 待办 (evaluations the actor may act on now), 已办 (what they acted on), 通知 (their notifications). Each list
+/// is filtered, sorted and cut in the database through the task columns and indexes; the workflow machine runs only for
+/// the rows of the page shown, to name the acts.
 /// </summary>
 public sealed class GetInbox(AppDbContext db, TimeProvider clock)
 {
-    private const int NotificationLimit = 100;
-
-    public async Task<InboxView> HandleAsync(Actor actor, CancellationToken ct = default)
+    public async Task<InboxView> HandleAsync(Actor actor, PageRequest? page = null, CancellationToken ct = default)
     {
-        var open = await db.Evaluations.AsNoTracking().WithWorkflow().VisibleTo(actor)
-            .Where(e => e.Stage != Stages.Published)
-            .ToListAsync(ct);
-        var today = ChinaDate.Today(clock);
-        var todo = open
-            .Select(e => (Evaluation: e, Acts: e.MachineFor(actor).PermittedActs().Where(WorkflowActs.IsDuty).ToList()))
-            .Where(x => x.Acts.Count > 0)
-            .Select(x => new TodoItem(x.Evaluation.Id, x.Evaluation.Unit.Name, x.Evaluation.Round.Title,
-                x.Evaluation.WorkflowDefinition.Body.Stage(x.Evaluation.Stage).Name,
-                x.Acts.Select(WorkflowActs.Label).ToList(), DueDates.For(x.Evaluation, WorkingCalendar.Official, today)))
-            .OrderBy(t => t.Due?.Date ?? DateOnly.MaxValue).ThenBy(t => t.UnitName)
-            .ToList();
-
-        var mine = await db.EvaluationEvents.AsNoTracking().Where(h => h.ActorId == actor.UserId)
-            .Select(h => new { h.EvaluationId, h.Act, h.OccurredAtUtc }).ToListAsync(ct);
-        var lastByEvaluation = mine.GroupBy(h => h.EvaluationId).Select(g => g.MaxBy(h => h.OccurredAtUtc)!).ToList();
-        var actedOnIds = lastByEvaluation.Select(h => h.EvaluationId).ToList();
-        var actedOn = await db.Evaluations.AsNoTracking().WithWorkflow().VisibleTo(actor)
-            .Where(e => actedOnIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var done = lastByEvaluation.Where(h => actedOn.ContainsKey(h.EvaluationId))
-            .Select(h =>
-            {
-                var e = actedOn[h.EvaluationId];
-                return new DoneItem(e.Id, e.Unit.Name, e.Round.Title, WorkflowActs.Label(h.Act), h.OccurredAtUtc,
-                    e.WorkflowDefinition.Body.Stage(e.Stage).Name);
-            })
-            .OrderByDescending(d => d.LastActAtUtc)
-            .ToList();
-
-        var notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == actor.UserId)
-            .OrderByDescending(n => n.CreatedAtUtc).Take(NotificationLimit)
-            .Select(n => new NotificationItem(n.Id, n.EvaluationId, n.Title, n.Body, n.CreatedAtUtc, n.ReadAtUtc != null))
-            .ToListAsync(ct);
-        var unread = await CountUnreadAsync(actor, ct);
-        return new InboxView(todo, done, notifications, unread);
+        var query = page is null ? InboxQuery.First : new InboxQuery(page);
+        return new InboxView(await TodoAsync(actor, query, ct), await DoneAsync(actor, query, ct),
+            await NotificationsAsync(actor, query.Page, ct), await CountUnreadAsync(actor, ct));
     }
+
+    public async Task<Page<TodoItem>> TodoAsync(Actor actor, InboxQuery query, CancellationToken ct = default)
+    {
+        var todo = Search(db.Evaluations.AwaitingActionBy(actor), query.SearchText);
+        var ordered = query.Sort switch
+        {
+            InboxSort.Unit => todo.OrderBy(e => e.Unit.Name).ThenBy(e => e.Round.Title),
+            InboxSort.Round => todo.OrderBy(e => e.Round.Title).ThenBy(e => e.Unit.Name),
+            _ => todo.OrderBy(e => e.DueOn == null).ThenBy(e => e.DueOn).ThenBy(e => e.Unit.Name),
+        };
+        var ids = await ordered.ThenBy(e => e.Id).Select(e => e.Id).ToPageAsync(query.Page, ct);
+        var rows = await db.Evaluations.AsNoTrackingWithIdentityResolution()
+            .Include(e => e.Unit).Include(e => e.Round).Include(e => e.WorkflowDefinition)
+            .Where(e => ids.Items.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var today = ChinaDate.Today(clock);
+        return ids.Map(id =>
+        {
+            var e = rows[id];
+            var acts = e.MachineFor(actor).PermittedActs().Where(WorkflowActs.IsDuty).Select(WorkflowActs.Label).ToList();
+            return new TodoItem(e.Id, e.Unit.Name, e.Round.Title, e.WorkflowDefinition.Body.Stage(e.Stage).Name, acts,
+                DueDates.For(e, WorkingCalendar.Official, today));
+        });
+    }
+
+    public async Task<Page<DoneItem>> DoneAsync(Actor actor, InboxQuery query, CancellationToken ct = default)
+    {
+        var userId = actor.UserId;
+        // Each evaluation's last row by this person: none of theirs follows it (index ActorId, EvaluationId, Sequence).
+        var last = db.EvaluationEvents
+            .Where(h => h.ActorId == userId)
+            .Where(h => !db.EvaluationEvents.Any(later =>
+                later.ActorId == userId && later.EvaluationId == h.EvaluationId && later.Sequence > h.Sequence));
+        var done = Search(db.Evaluations.VisibleTo(actor), query.SearchText)
+            .Join(last, e => e.Id, h => h.EvaluationId, (e, h) => new
+            {
+                e.Id, UnitName = e.Unit.Name, RoundTitle = e.Round.Title, e.Stage, e.WorkflowDefinitionId, h.Act, h.OccurredAtUtc,
+            });
+        var ordered = query.Sort switch
+        {
+            InboxSort.Unit => done.OrderBy(d => d.UnitName).ThenByDescending(d => d.OccurredAtUtc),
+            InboxSort.Round => done.OrderBy(d => d.RoundTitle).ThenBy(d => d.UnitName),
+            _ => done.OrderByDescending(d => d.OccurredAtUtc),
+        };
+        var page = await ordered.ThenBy(d => d.Id).ToPageAsync(query.Page, ct);
+        var definitionIds = page.Items.Select(d => d.WorkflowDefinitionId).Distinct().ToList();
+        var definitions = await db.WorkflowDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        return page.Map(d => new DoneItem(d.Id, d.UnitName, d.RoundTitle, WorkflowActs.Label(d.Act), d.OccurredAtUtc,
+            definitions[d.WorkflowDefinitionId].Body.Stage(d.Stage).Name));
+    }
+
+    public Task<Page<NotificationItem>> NotificationsAsync(Actor actor, PageRequest page, CancellationToken ct = default) =>
+        db.Notifications.AsNoTracking().Where(n => n.UserId == actor.UserId)
+            .OrderByDescending(n => n.CreatedAtUtc).ThenBy(n => n.Id)
+            .Select(n => new NotificationItem(n.Id, n.EvaluationId, n.Title, n.Body, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .ToPageAsync(page, ct);
 
     public Task<int> CountUnreadAsync(Actor actor, CancellationToken ct = default) =>
         db.Notifications.CountAsync(n => n.UserId == actor.UserId && n.ReadAtUtc == null, ct);
+
+    private static IQueryable<Evaluation> Search(IQueryable<Evaluation> evaluations, string? text) =>
+        text is null ? evaluations : evaluations.Where(e => e.Unit.Name.Contains(text) || e.Round.Title.Contains(text));
 }

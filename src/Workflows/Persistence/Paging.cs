@@ -48,3 +48,24 @@ public static class PagingExtensions
         return new Page<T>(items, total, request.Page, request.PageSize);
     }
 }
+
+/// <summary>
+/// An id list from a request (units chosen for a round, evaluations chosen for 催报) is asked of the database in chunks:
+/// one SQL parameter per id, and SQLite refuses more than 32,766 in one statement.
+/// </summary>
+public static class IdChunks
+{
+    public const int Size = 1000;
+
+    public static async Task<List<T>> ToListInChunksAsync<TId, T>(this IReadOnlyCollection<TId> ids,
+        Func<TId[], IQueryable<T>> query, CancellationToken ct = default)
+    {
+        var rows = new List<T>(ids.Count);
+        foreach (var chunk in ids.Chunk(Size))
+        {
+            rows.AddRange(await query(chunk).ToListAsync(ct));
+        }
+
+        return rows;
+    }
+}

@@ -57,7 +57,7 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock)
             .OrderByDescending(t => t.Version)
             .FirstOrDefaultAsync(ct) ?? throw new Refusal(RefusalKind.Invalid, "所选评价模板不存在");
 
-        var units = await db.BudgetUnits.Where(u => unitIds.Contains(u.Id) && u.FinanceBureauId == bureauId).ToListAsync(ct);
+        var units = await unitIds.ToListInChunksAsync(chunk => db.BudgetUnits.Where(u => chunk.Contains(u.Id) && u.FinanceBureauId == bureauId), ct);
         if (units.Count != unitIds.Count)
         {
             throw new Refusal(RefusalKind.Invalid, "所选单位中有不属于本财政局的单位");

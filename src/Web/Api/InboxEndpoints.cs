@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using EvalWorkflow.Web.Hosting;
+using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Inbox;
+using EvalWorkflow.Workflows.Persistence;
+
+namespace EvalWorkflow.Web.Api;
+
+/// <summary>
+/// The inbox over JSON: <c>GET /api/inbox</c> gives the first page of each list with the totals; each list pages on its
+/// own with <c>page</c>, <c>pageSize</c> (at most 200), <c>q</c> (unit or round) and <c>sort</c> (<c>unit</c>, <c>round</c>).
+/// </summary>
+public static class InboxEndpoints
+{
+    public static void MapInboxEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Inbox")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/inbox", async (int? page, int? pageSize, ClaimsPrincipal user, AppDbContext db, GetInbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), PageRequest.Of(page, pageSize), ct)));
+
+        api.MapGet("/inbox/todo", async (int? page, int? pageSize, string? q, string? sort, ClaimsPrincipal user, AppDbContext db,
+            GetInbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.TodoAsync(await ActorResolver.ResolveAsync(db, user, ct), Query(page, pageSize, q, sort), ct)));
+
+        api.MapGet("/inbox/done", async (int? page, int? pageSize, string? q, string? sort, ClaimsPrincipal user, AppDbContext db,
+            GetInbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.DoneAsync(await ActorResolver.ResolveAsync(db, user, ct), Query(page, pageSize, q, sort), ct)));
+
+        api.MapGet("/inbox/notifications", async (int? page, int? pageSize, ClaimsPrincipal user, AppDbContext db, GetInbox inbox,
+            CancellationToken ct) =>
+            TypedResults.Ok(await inbox.NotificationsAsync(await ActorResolver.ResolveAsync(db, user, ct), PageRequest.Of(page, pageSize), ct)));
+
+        api.MapPost("/notifications/read", async (Guid? id, ClaimsPrincipal user, AppDbContext db, MarkNotificationsRead mark, CancellationToken ct) =>
+            TypedResults.Ok(await mark.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+    }
+
+    private static InboxQuery Query(int? page, int? pageSize, string? q, string? sort) => new(PageRequest.Of(page, pageSize), q, sort switch
+    {
+        null or "" or "default" => InboxSort.Default,
+        "unit" => InboxSort.Unit,
+        "round" => InboxSort.Round,
+        _ => throw new Refusal(RefusalKind.Invalid, $"未知的排序方式「{sort}」：可用 unit 或 round"),
+    });
+}
