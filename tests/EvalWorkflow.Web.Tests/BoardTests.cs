@@ -20,7 +20,7 @@ public sealed class BoardTests : AppTest
 
         var board = await BoardAsync(admin, roundId);
 
-        var row = Assert.Single(board["rows"]!.AsArray())!;
+        var row = Assert.Single(board["rows"]!["items"]!.AsArray())!;
         Assert.Equal(DemoData.DiseaseControlName, (string?)row["unitName"]);
         Assert.True((bool)row["isOverdue"]!);
         Assert.Equal((string?)board["submissionDeadline"], (string?)row["due"]!["date"]);
@@ -42,7 +42,7 @@ public sealed class BoardTests : AppTest
 
         var board = await BoardAsync(admin, await RoundIdAsync(admin, "整体"));
 
-        var row = board["rows"]!.AsArray().Single(r => (Guid)r!["evaluationId"]! == id)!;
+        var row = board["rows"]!["items"]!.AsArray().Single(r => (Guid)r!["evaluationId"]! == id)!;
         Assert.NotNull((string?)row["submittedAtUtc"]);
         var day = Assert.Single(board["submissions"]!.AsArray())!;
         Assert.Equal(1, (int)day["count"]!);
@@ -54,7 +54,7 @@ public sealed class BoardTests : AppTest
     {
         var admin = await App.ClientForAsync("admin1");
         var roundId = await RoundIdAsync(admin, "二级单位");
-        var evaluationId = (Guid)(await BoardAsync(admin, roundId))["rows"]![0]!["evaluationId"]!;
+        var evaluationId = (Guid)(await BoardAsync(admin, roundId))["rows"]!["items"]![0]!["evaluationId"]!;
         var newDeadline = ChinaDate.Today(TimeProvider.System).AddDays(14);
 
         var tooEarly = await admin.PostAsJsonAsync($"/api/rounds/{roundId}/deadline", new { evaluationId, newDeadline = "2000-01-01", reason = "理由" });
@@ -65,7 +65,7 @@ public sealed class BoardTests : AppTest
         var extended = await admin.PostAsJsonAsync($"/api/rounds/{roundId}/deadline", new { evaluationId, newDeadline, reason = "疾控中心应急任务繁重" });
 
         Assert.Equal(HttpStatusCode.NoContent, extended.StatusCode);
-        var row = (await BoardAsync(admin, roundId))["rows"]![0]!;
+        var row = (await BoardAsync(admin, roundId))["rows"]!["items"]![0]!;
         Assert.Equal(newDeadline.ToString("yyyy-MM-dd"), (string?)row["due"]!["date"]);
         Assert.False((bool)row["isOverdue"]!);
         var history = (await Api.EvaluationAsync(admin, evaluationId))["history"]!.AsArray();
@@ -87,7 +87,7 @@ public sealed class BoardTests : AppTest
         Assert.Equal(HttpStatusCode.NoContent, extended.StatusCode);
         var board = await BoardAsync(admin, roundId);
         Assert.Equal(before.AddDays(30).ToString("yyyy-MM-dd"), (string?)board["submissionDeadline"]);
-        Assert.All(board["rows"]!.AsArray(), r => Assert.Equal((string?)board["submissionDeadline"], (string?)r!["submissionDeadline"]));
+        Assert.All(board["rows"]!["items"]!.AsArray(), r => Assert.Equal((string?)board["submissionDeadline"], (string?)r!["submissionDeadline"]));
         var reasons = await App.WithDbAsync(db => db.EvaluationEvents.Where(h => h.Act == WorkflowAct.ExtendDeadline).Select(h => h.Comment).ToListAsync());
         Assert.Equal(3, reasons.Count);
         Assert.All(reasons, r => Assert.Contains("全市统一延期", r));
@@ -98,7 +98,7 @@ public sealed class BoardTests : AppTest
     {
         var admin = await App.ClientForAsync("admin1");
         var roundId = await RoundIdAsync(admin, "二级单位");
-        var evaluationId = (Guid)(await BoardAsync(admin, roundId))["rows"]![0]!["evaluationId"]!;
+        var evaluationId = (Guid)(await BoardAsync(admin, roundId))["rows"]!["items"]![0]!["evaluationId"]!;
         var filer = await App.ClientForAsync("filer4");
 
         var extend = await filer.PostAsJsonAsync($"/api/rounds/{roundId}/deadline",
@@ -116,7 +116,7 @@ public sealed class BoardTests : AppTest
     {
         var admin = await App.ClientForAsync("admin1");
         var roundId = await RoundIdAsync(admin, "二级单位");
-        var evaluationId = (Guid)(await BoardAsync(admin, roundId))["rows"]![0]!["evaluationId"]!;
+        var evaluationId = (Guid)(await BoardAsync(admin, roundId))["rows"]!["items"]![0]!["evaluationId"]!;
 
         var response = await admin.PostAsJsonAsync($"/api/rounds/{roundId}/reminders",
             new { evaluationIds = new[] { evaluationId }, message = "请于本周五前提交自评报告" });
@@ -175,6 +175,55 @@ public sealed class BoardTests : AppTest
 
         Assert.Equal([2031], board["missingCalendarYears"]!.AsArray().Select(y => (int)y!).ToArray());
         Assert.Empty((await BoardAsync(admin, await RoundIdAsync(admin, "二级单位")))["missingCalendarYears"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_board_pages_sorts_and_filters_in_the_database_with_the_total()
+    {
+        var admin = await App.ClientForAsync("admin1");
+        var unitIds = await App.WithDbAsync(async db =>
+        {
+            var bureauId = await db.FinanceBureaus.Where(b => b.Name == DemoData.BureauName).Select(b => b.Id).SingleAsync();
+            var units = Enumerable.Range(1, 45).Select(n => new Workflows.Organisation.BudgetUnit($"分页测试单位{n:D2}", bureauId)).ToList();
+            db.BudgetUnits.AddRange(units);
+            await db.SaveChangesAsync();
+            return units.Select(u => u.Id).ToList();
+        });
+        var created = await admin.PostAsJsonAsync("/api/rounds", new
+        {
+            title = "2025年度部门整体支出绩效自评（分页）", fiscalYear = 2025, submissionDeadline = "2026-04-30",
+            workflowDefinitionKey = "default", unitIds,
+        });
+        created.EnsureSuccessStatusCode();
+        var roundId = (Guid)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        var first = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}?pageSize=20"))!;
+        var third = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}?page=3&pageSize=20"))!;
+        var descending = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}?sort=unit&desc=true&pageSize=5"))!;
+        var searched = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}?unit=单位3"))!;
+        var drafting = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}?stage={Stages.Drafting}&pageSize=1"))!;
+        var signing = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}?stage={Stages.AwaitingSignature}"))!;
+
+        static string[] Units(JsonObject board) => board["rows"]!["items"]!.AsArray().Select(r => (string)r!["unitName"]!).ToArray();
+        Assert.Equal(45, (int)first["rows"]!["total"]!);
+        Assert.Equal(45, (int)first["unitCount"]!);
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => $"分页测试单位{n:D2}"), Units(first));
+        Assert.Equal(Enumerable.Range(41, 5).Select(n => $"分页测试单位{n:D2}"), Units(third));
+        Assert.Equal(Enumerable.Range(41, 5).Reverse().Select(n => $"分页测试单位{n:D2}"), Units(descending));
+        Assert.Equal(["分页测试单位30", "分页测试单位31", "分页测试单位32", "分页测试单位33", "分页测试单位34", "分页测试单位35",
+            "分页测试单位36", "分页测试单位37", "分页测试单位38", "分页测试单位39"], Units(searched));
+        Assert.Equal(10, (int)searched["rows"]!["total"]!);
+        Assert.Equal(45, (int)drafting["rows"]!["total"]!);
+        Assert.Single(Units(drafting));
+        Assert.Equal(0, (int)signing["rows"]!["total"]!);
+
+        var badPage = await admin.GetAsync($"/api/rounds/{roundId}?page=0");
+        var badSize = await admin.GetAsync($"/api/rounds/{roundId}?pageSize=5000");
+        var badSort = await admin.GetAsync($"/api/rounds/{roundId}?sort=holder");
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+        Assert.Contains("页码", await Api.ProblemDetailAsync(badPage));
+        Assert.Contains("每页条数", await Api.ProblemDetailAsync(badSize));
+        Assert.Contains("未知的排序方式", await Api.ProblemDetailAsync(badSort));
     }
 
     private static async Task<Guid> RoundIdAsync(HttpClient admin, string titlePart)

@@ -23,7 +23,7 @@ public sealed class RoundTests : AppTest
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var roundId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var board = await admin.GetFromJsonAsync<JsonObject>($"/api/rounds/{roundId}");
-        var rows = board!["rows"]!.AsArray();
+        var rows = board!["rows"]!["items"]!.AsArray();
         Assert.Equal(units.Count, rows.Count);
         Assert.All(rows, r => Assert.Equal("起草", (string?)r!["stageName"]));
         Assert.Contains(rows, r => (string?)r!["unitName"] == DemoData.EducationBureauName && ((string?)r["holder"])!.Contains("填表人"));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Deadlines;
+using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Rounds;
 
@@ -28,8 +29,14 @@ public static class RoundEndpoints
             return TypedResults.Created($"/api/rounds/{id}", new CreatedRound(id));
         });
 
-        rounds.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetRoundBoard board, CancellationToken ct) =>
-            TypedResults.Ok(await board.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+        // The board: the summary and one page of units; ?page=&pageSize=&stage=&overdue=true&unit=&sort=&desc=true
+        rounds.MapGet("/{id:guid}", async (Guid id, int? page, int? pageSize, string? stage, bool? overdue, string? unit, string? sort, bool? desc,
+            ClaimsPrincipal user, AppDbContext db, GetRoundBoard board, CancellationToken ct) =>
+        {
+            var query = new BoardQuery(PageRequest.Of(page, pageSize), string.IsNullOrWhiteSpace(stage) ? null : stage.Trim(), overdue == true,
+                unit, BoardSortOf(sort), desc == true);
+            return TypedResults.Ok(await board.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, query, ct));
+        });
 
         rounds.MapGet("/{id:guid}/board.xlsx", async (Guid id, ClaimsPrincipal user, AppDbContext db, ExportRoundBoard export, CancellationToken ct) =>
         {
@@ -48,4 +55,15 @@ public static class RoundEndpoints
             return TypedResults.NoContent();
         });
     }
+
+    private static BoardSort BoardSortOf(string? sort) => sort switch
+    {
+        null or "" or "unit" => BoardSort.Unit,
+        "stage" => BoardSort.Stage,
+        "due" => BoardSort.Due,
+        "submitted" => BoardSort.Submitted,
+        "approved" => BoardSort.Approved,
+        "lastAct" => BoardSort.LastAct,
+        _ => throw new Refusal(RefusalKind.Invalid, $"未知的排序方式「{sort}」：可用 unit、stage、due、submitted、approved 或 lastAct"),
+    };
 }

@@ -5,6 +5,7 @@ using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Content.Exchange;
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Identity;
+using EvalWorkflow.Workflows.Persistence;
 
 namespace EvalWorkflow.Workflows.Rounds;
 
@@ -16,10 +17,10 @@ public sealed class ExportRoundBoard(GetRoundBoard getBoard)
 
     public async Task<DownloadedFile> HandleAsync(Actor actor, Guid roundId, CancellationToken ct = default)
     {
-        var board = await getBoard.HandleAsync(actor, roundId, ct);
+        var board = await getBoard.SummaryAsync(actor, roundId, ct);
         var sheet = new SheetBuilder("进度", [4, 30, 16, 24, 13, 11, 18, 13, 13, 13, 16, 13]);
         sheet.Next("header").Headers("B", Headers);
-        foreach (var row in board.Rows)
+        await foreach (var row in AllRowsAsync(actor, roundId, ct))
         {
             sheet.Next(row.EvaluationId.ToString())
                 .Text("B", row.UnitName).Text("C", row.StageName).Text("D", row.Holder)
@@ -30,6 +31,24 @@ public sealed class ExportRoundBoard(GetRoundBoard getBoard)
 
         var title = string.Concat(board.Title.Where(c => !Path.GetInvalidFileNameChars().Contains(c)));
         return new DownloadedFile($"{title}-进度.xlsx", TablesWorkbook.ContentType, Write(sheet));
+    }
+
+    /// <summary>The board's rows in its order, read a page at a time: the same rows the screen shows.</summary>
+    private async IAsyncEnumerable<RoundBoardRow> AllRowsAsync(Actor actor, Guid roundId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var page = 1; ; page++)
+        {
+            var rows = await getBoard.RowsAsync(actor, roundId, new BoardQuery(new PageRequest(page, PageRequest.MaxPageSize)), ct);
+            foreach (var row in rows.Items)
+            {
+                yield return row;
+            }
+
+            if (page * PageRequest.MaxPageSize >= rows.Total)
+            {
+                yield break;
+            }
+        }
     }
 
     private static DateOnly? DateOf(DateTime? utc) => utc is DateTime at ? ChinaDate.Of(at) : null;
