@@ -34,7 +34,7 @@ public sealed class ReminderOptions
 /// </summary>
 /// <remarks>
 /// Set-based: only evaluations whose due day (<see cref="Evaluation.DueOn"/>, indexed) falls before the last day a reminder
-/// can concern are read, in chunks by id; each chunk's reminders are saved in one transaction and the change tracker is
+/// can concern are read, in batches along that index; each chunk's reminders are saved in one transaction and the change tracker is
 /// cleared, so time and memory grow with the reminders due, not with the evaluations open.
 /// </remarks>
 public sealed class ReminderScan(AppDbContext db, TimeProvider clock, IOptions<ReminderOptions> options)
@@ -48,20 +48,21 @@ public sealed class ReminderScan(AppDbContext db, TimeProvider clock, IOptions<R
         // A due day this many working days ahead or later needs no reminder today.
         var horizon = calendar.AddWorkingDays(today, settings.DaysBefore.Where(d => d > 0).DefaultIfEmpty(0).Max() + 1);
         var count = 0;
-        var after = Guid.Empty;
+        var (lastDue, lastId) = (DateOnly.MinValue, Guid.Empty);
         while (true)
         {
+            // Keyset over (due day, id) along the due-day index: each batch starts where the last one ended.
             var chunk = await db.Evaluations.AsNoTrackingWithIdentityResolution()
                 .Include(e => e.Unit).Include(e => e.Round).Include(e => e.WorkflowDefinition)
-                .Where(e => e.DueOn != null && e.DueOn < horizon && e.Id.CompareTo(after) > 0)
-                .OrderBy(e => e.Id).Take(Math.Max(1, settings.BatchSize)).ToListAsync(ct);
+                .Where(e => e.DueOn < horizon && e.DueOn >= lastDue && (e.DueOn > lastDue || e.Id.CompareTo(lastId) > 0))
+                .OrderBy(e => e.DueOn).ThenBy(e => e.Id).Take(Math.Max(1, settings.BatchSize)).ToListAsync(ct);
             if (chunk.Count == 0)
             {
                 return count;
             }
 
             count += await SendAsync(chunk, today, settings, ct);
-            after = chunk[^1].Id;
+            (lastDue, lastId) = (chunk[^1].DueOn!.Value, chunk[^1].Id);
         }
     }
 
