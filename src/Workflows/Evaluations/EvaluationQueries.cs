@@ -12,10 +12,14 @@ public static class EvaluationQueries
         .Include(e => e.WorkflowDefinition)
         .Include(e => e.Template);
 
-    /// <summary>Loads the content too: the report's sections and the tables.</summary>
+    /// <summary>
+    /// Loads the content too: the report's sections and the tables, each in a query of its own — in one, every section
+    /// would be repeated for every table, each row carrying the template and definition JSON.
+    /// </summary>
     public static IQueryable<Evaluation> WithContent(this IQueryable<Evaluation> evaluations) => evaluations
         .Include(e => e.Sections)
-        .Include(e => e.Parts);
+        .Include(e => e.Parts)
+        .AsSplitQuery();
 
     /// <summary>Only what <paramref name="actor"/> may see: their unit's, their sub-units' (department reviewers), their bureau's (finance).</summary>
     public static IQueryable<Evaluation> VisibleTo(this IQueryable<Evaluation> evaluations, Actor actor)
