@@ -75,6 +75,43 @@ public sealed class RoundTests : AppTest
     }
 
     [Fact]
+    public async Task The_rounds_come_a_page_at_a_time_newest_first_with_each_rounds_unit_count()
+    {
+        var admin = await App.ClientForAsync("admin1");
+        var units = await App.WithDbAsync(db => db.BudgetUnits.Where(u => u.ParentUnitId == null).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync());
+        var before = await App.WithDbAsync(db => db.Rounds.CountAsync());
+        var created = new List<string>();
+        for (var n = 1; n <= 5; n++)
+        {
+            var response = await admin.PostAsJsonAsync("/api/rounds", new
+            {
+                title = $"分页批次{n}", fiscalYear = 2025, submissionDeadline = "2026-04-30",
+                workflowDefinitionKey = "default", unitIds = units.Take(n % 2 + 1),
+            });
+            response.EnsureSuccessStatusCode();
+            created.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        }
+
+        var first = (await admin.GetFromJsonAsync<JsonObject>("/api/rounds?pageSize=2"))!;
+        var second = (await admin.GetFromJsonAsync<JsonObject>("/api/rounds?pageSize=2&page=2"))!;
+        var all = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds?pageSize={before + 5}"))!;
+
+        Assert.Equal(before + 5, (int)first["total"]!);
+        Assert.Equal(2, (int)second["pageNumber"]!);
+        Assert.Equal(["分页批次5", "分页批次4"], first["items"]!.AsArray().Select(r => (string?)r!["title"]));
+        Assert.Equal(["分页批次3", "分页批次2"], second["items"]!.AsArray().Select(r => (string?)r!["title"]));
+        Assert.Equal([2, 1], first["items"]!.AsArray().Select(r => (int)r!["unitCount"]!));
+        Assert.Equal(created.AsEnumerable().Reverse(), all["items"]!.AsArray().Take(5).Select(r => (string?)r!["id"]));
+        Assert.Equal(before + 5, all["items"]!.AsArray().Select(r => (string?)r!["id"]).Distinct().Count());
+        Assert.StartsWith("标准流程", (string?)first["items"]![0]!["workflowName"]);
+
+        var refused = await admin.GetAsync("/api/rounds?page=0");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("页码", await Api.ProblemDetailAsync(refused));
+        Assert.Empty((await (await App.ClientForAsync("filer1")).GetFromJsonAsync<JsonObject>("/api/rounds"))!["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_sub_unit_evaluation_passes_through_department_review()
     {
         var filer = await App.ClientForAsync("filer4");
