@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using EvalWorkflow.Workflows.Organisation;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +114,37 @@ public sealed class RoundTests : AppTest
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("页码", await Api.ProblemDetailAsync(refused));
         Assert.Empty((await (await App.ClientForAsync("filer1")).GetFromJsonAsync<JsonObject>("/api/rounds"))!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_progress_export_of_a_large_round_is_a_valid_workbook_with_a_row_per_unit_by_name()
+    {
+        var bureauId = await App.WithDbAsync(db => db.BudgetUnits.Where(u => u.Name == DemoData.HealthBureauName).Select(u => u.FinanceBureauId).SingleAsync());
+        var names = Enumerable.Range(1, 60).Select(n => $"导出单位{n:000}").ToList();
+        var ids = await App.WithDbAsync(async db =>
+        {
+            var units = names.AsEnumerable().Reverse().Select(name => new BudgetUnit(name, bureauId)).ToList();
+            db.BudgetUnits.AddRange(units);
+            await db.SaveChangesAsync();
+            return units.Select(u => u.Id).ToList();
+        });
+        var admin = await App.ClientForAsync("admin1");
+        var created = await admin.PostAsJsonAsync("/api/rounds", new
+        {
+            title = "2025年度导出测试", fiscalYear = 2025, submissionDeadline = "2026-04-30", workflowDefinitionKey = "default", unitIds = ids,
+        });
+        var roundId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        var response = await admin.GetAsync($"/api/rounds/{roundId}/board.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+        Assert.Equal(61, rows.Count);
+        Assert.Equal(names, rows.Skip(1).Select(r => r.Descendants<Cell>().Single(c => c.CellReference == $"B{r.RowIndex}").InnerText));
+        Assert.All(rows.Skip(1), r => Assert.Equal("起草", r.Descendants<Cell>().Single(c => c.CellReference == $"C{r.RowIndex}").InnerText));
+        Assert.Equal("进度", document.WorkbookPart.Workbook.Descendants<Sheet>().Single().Name?.Value);
     }
 
     [Fact]
