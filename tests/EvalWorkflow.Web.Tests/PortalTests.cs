@@ -229,7 +229,7 @@ public sealed class PortalTests : AppTest
         }
     }
 
-    /// <summary>The page's HTML with the entities Blazor writes for Chinese text decoded.</summary>
+    /// <summary>The page's HTML with its entities decoded (&amp; in links; characters outside the encoder's allowed ranges).</summary>
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 
     private static async Task<JsonArray> ListAsync(HttpClient client, string query) =>
