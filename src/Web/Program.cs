@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using EvalWorkflow.Notifications;
 using EvalWorkflow.Web.Api;
 using EvalWorkflow.Web.Components;
@@ -90,6 +92,10 @@ builder.Services.AddScoped<UseCaseRunner>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddEvalNotifications(builder.Configuration);
 
+// The default HTML encoder writes every Chinese character as an entity (&#x793A;), tripling a page's text; these ranges go out as UTF-8.
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(
+    UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.GeneralPunctuation, UnicodeRanges.MathematicalOperators,
+    UnicodeRanges.CjkSymbolsandPunctuation, UnicodeRanges.CjkUnifiedIdeographsExtensionA, UnicodeRanges.CjkUnifiedIdeographs, UnicodeRanges.HalfwidthandFullwidthForms));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddOpenApi();

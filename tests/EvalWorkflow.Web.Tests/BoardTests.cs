@@ -228,7 +228,7 @@ public sealed class BoardTests : AppTest
 
     private static async Task<Guid> RoundIdAsync(HttpClient admin, string titlePart)
     {
-        var rounds = (await admin.GetFromJsonAsync<JsonArray>("/api/rounds"))!;
+        var rounds = (await admin.GetFromJsonAsync<JsonObject>("/api/rounds"))!["items"]!.AsArray();
         return (Guid)rounds.Single(r => ((string?)r!["title"])!.Contains(titlePart))!["id"]!;
     }
 

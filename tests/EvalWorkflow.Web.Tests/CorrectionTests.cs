@@ -44,11 +44,12 @@ public sealed class CorrectionTests : AppTest
         Assert.Equal(second.ToString(), (string?)old["revision"]!["supersededById"]);
         Assert.False((bool)old["revision"]!["mayReopen"]!);
         var visitor = await App.ClientForAsync(null);
-        var listed = (await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports"))!;
+        var listed = (await visitor.GetFromJsonAsync<JsonObject>("/api/public/reports"))!["items"]!.AsArray();
         Assert.DoesNotContain(listed, r => (string?)r!["id"] == first.ToString());
         Assert.Contains(listed, r => (string?)r!["id"] == second.ToString());
-        Assert.Contains((await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports?kind=Overall"))!, r => (string?)r!["id"] == second.ToString());
-        Assert.Empty((await visitor.GetFromJsonAsync<JsonArray>("/api/public/reports?kind=Project"))!);
+        Assert.Contains((await visitor.GetFromJsonAsync<JsonObject>("/api/public/reports?kind=Overall"))!["items"]!.AsArray(),
+            r => (string?)r!["id"] == second.ToString());
+        Assert.Empty((await visitor.GetFromJsonAsync<JsonObject>("/api/public/reports?kind=Project"))!["items"]!.AsArray());
         var oldPage = await visitor.GetStringAsync($"/public/reports/{first}");
         Assert.Contains("已更正", oldPage);
         Assert.Contains($"/public/reports/{second}", oldPage);

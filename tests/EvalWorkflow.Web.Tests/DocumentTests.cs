@@ -101,7 +101,7 @@ public sealed partial class DocumentTests : AppTest
         var id = await PublishedEvaluationAsync();
         var roundId = await App.WithDbAsync(db => db.Evaluations.Where(e => e.Id == id).Select(e => e.RoundId).SingleAsync());
         var adminId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin1").Select(u => u.Id).SingleAsync());
-        var prepared = new DownloadedFile("已生成.zip", "application/zip", [1, 2, 3]);
+        var prepared = new StreamedFile("已生成.zip", "application/zip", new MemoryStream([1, 2, 3]));
         var token = App.Services.GetRequiredService<PreparedDownloads>().Keep(adminId, DocumentEndpoints.ArchiveResource(roundId), prepared);
         var admin = await App.ClientForAsync("admin1");
 

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using EvalWorkflow.Workflows.Organisation;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +77,74 @@ public sealed class RoundTests : AppTest
         var topLevelInDepartmentFlow = await admin.PostAsJsonAsync("/api/rounds", request with { workflowDefinitionKey = "department-review", unitIds = new[] { health.Id } });
         Assert.Equal(HttpStatusCode.BadRequest, topLevelInDepartmentFlow.StatusCode);
         Assert.Contains("没有主管部门", await Api.ProblemDetailAsync(topLevelInDepartmentFlow));
+    }
+
+    [Fact]
+    public async Task The_rounds_come_a_page_at_a_time_newest_first_with_each_rounds_unit_count()
+    {
+        var admin = await App.ClientForAsync("admin1");
+        var units = await App.WithDbAsync(db => db.BudgetUnits.Where(u => u.ParentUnitId == null).OrderBy(u => u.Name).Select(u => u.Id).ToListAsync());
+        var before = await App.WithDbAsync(db => db.Rounds.CountAsync());
+        var created = new List<string>();
+        for (var n = 1; n <= 5; n++)
+        {
+            var response = await admin.PostAsJsonAsync("/api/rounds", new
+            {
+                title = $"分页批次{n}", fiscalYear = 2025, submissionDeadline = "2026-04-30",
+                workflowDefinitionKey = "default", unitIds = units.Take(n % 2 + 1),
+            });
+            response.EnsureSuccessStatusCode();
+            created.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        }
+
+        var first = (await admin.GetFromJsonAsync<JsonObject>("/api/rounds?pageSize=2"))!;
+        var second = (await admin.GetFromJsonAsync<JsonObject>("/api/rounds?pageSize=2&page=2"))!;
+        var all = (await admin.GetFromJsonAsync<JsonObject>($"/api/rounds?pageSize={before + 5}"))!;
+
+        Assert.Equal(before + 5, (int)first["total"]!);
+        Assert.Equal(2, (int)second["pageNumber"]!);
+        Assert.Equal(["分页批次5", "分页批次4"], first["items"]!.AsArray().Select(r => (string?)r!["title"]));
+        Assert.Equal(["分页批次3", "分页批次2"], second["items"]!.AsArray().Select(r => (string?)r!["title"]));
+        Assert.Equal([2, 1], first["items"]!.AsArray().Select(r => (int)r!["unitCount"]!));
+        Assert.Equal(created.AsEnumerable().Reverse(), all["items"]!.AsArray().Take(5).Select(r => (string?)r!["id"]));
+        Assert.Equal(before + 5, all["items"]!.AsArray().Select(r => (string?)r!["id"]).Distinct().Count());
+        Assert.StartsWith("标准流程", (string?)first["items"]![0]!["workflowName"]);
+
+        var refused = await admin.GetAsync("/api/rounds?page=0");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("页码", await Api.ProblemDetailAsync(refused));
+        Assert.Empty((await (await App.ClientForAsync("filer1")).GetFromJsonAsync<JsonObject>("/api/rounds"))!["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_progress_export_of_a_large_round_is_a_valid_workbook_with_a_row_per_unit_by_name()
+    {
+        var bureauId = await App.WithDbAsync(db => db.BudgetUnits.Where(u => u.Name == DemoData.HealthBureauName).Select(u => u.FinanceBureauId).SingleAsync());
+        var names = Enumerable.Range(1, 60).Select(n => $"导出单位{n:000}").ToList();
+        var ids = await App.WithDbAsync(async db =>
+        {
+            var units = names.AsEnumerable().Reverse().Select(name => new BudgetUnit(name, bureauId)).ToList();
+            db.BudgetUnits.AddRange(units);
+            await db.SaveChangesAsync();
+            return units.Select(u => u.Id).ToList();
+        });
+        var admin = await App.ClientForAsync("admin1");
+        var created = await admin.PostAsJsonAsync("/api/rounds", new
+        {
+            title = "2025年度导出测试", fiscalYear = 2025, submissionDeadline = "2026-04-30", workflowDefinitionKey = "default", unitIds = ids,
+        });
+        var roundId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        var response = await admin.GetAsync($"/api/rounds/{roundId}/board.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+        Assert.Equal(61, rows.Count);
+        Assert.Equal(names, rows.Skip(1).Select(r => r.Descendants<Cell>().Single(c => c.CellReference == $"B{r.RowIndex}").InnerText));
+        Assert.All(rows.Skip(1), r => Assert.Equal("起草", r.Descendants<Cell>().Single(c => c.CellReference == $"C{r.RowIndex}").InnerText));
+        Assert.Equal("进度", document.WorkbookPart.Workbook.Descendants<Sheet>().Single().Name?.Value);
     }
 
     [Fact]

@@ -52,8 +52,8 @@ public sealed class WholeWayTests : AppTest
         Assert.Empty(published["permittedActs"]!.AsArray());
 
         var anonymous = await App.ClientForAsync(null);
-        var reports = await anonymous.GetFromJsonAsync<JsonArray>("/api/public/reports?q=卫生健康");
-        Assert.Contains(reports!, r => (string?)r!["id"] == id.ToString());
+        var reports = (await anonymous.GetFromJsonAsync<JsonObject>("/api/public/reports?q=卫生健康"))!["items"]!.AsArray();
+        Assert.Contains(reports, r => (string?)r!["id"] == id.ToString());
         var page = await anonymous.GetStringAsync($"/public/reports/{id}");
         Assert.Contains("内设科室 22 个", page);
         Assert.Contains("示例市卫生健康局", page);

@@ -26,6 +26,7 @@ public static class DocumentEndpoints
                 var actor = await ActorResolver.ResolveAsync(db, user, ct);
                 var file = prepared.Take(token, actor.UserId, ArchiveResource(id))
                     ?? await archive.HandleAsync(actor, id, progress: null, ct);
+                // The result closes the stream once sent, which deletes the temporary file.
                 return TypedResults.File(file.Content, file.ContentType, file.FileName);
             })
             .RequireAuthorization().WithTags("Rounds")

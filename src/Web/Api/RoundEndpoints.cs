@@ -20,8 +20,11 @@ public static class RoundEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        rounds.MapGet("/", async (ClaimsPrincipal user, AppDbContext db, ListRounds list, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), ct)));
+        rounds.MapGet("/", async (string? page, string? pageSize, ClaimsPrincipal user, AppDbContext db, ListRounds list, CancellationToken ct) =>
+        {
+            var request = PageQuery.From(page, pageSize);
+            return TypedResults.Ok(await list.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), request, ct));
+        });
 
         rounds.MapPost("/", async (CreateRoundRequest request, ClaimsPrincipal user, AppDbContext db, CreateRound create, CancellationToken ct) =>
         {

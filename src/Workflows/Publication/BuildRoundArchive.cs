@@ -9,13 +9,14 @@ namespace EvalWorkflow.Workflows.Publication;
 
 /// <summary>
 /// Every published report of a round as Word documents in one zip, for the finance administrator of the round's bureau.
-/// Reports are loaded and built one at a time, and <c>progress</c> hears after each.
+/// Reports are loaded (untracked) and built one at a time, each written into the zip on a temporary file before the next
+/// is read, so memory holds one report whatever the round's size; <c>progress</c> hears after each.
 /// </summary>
 public sealed class BuildRoundArchive(AppDbContext db)
 {
     public const string ContentType = "application/zip";
 
-    public async Task<DownloadedFile> HandleAsync(Actor actor, Guid roundId, IProgress<(int Done, int Total)>? progress = null,
+    public async Task<StreamedFile> HandleAsync(Actor actor, Guid roundId, IProgress<(int Done, int Total)>? progress = null,
         CancellationToken ct = default)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -37,9 +38,11 @@ public sealed class BuildRoundArchive(AppDbContext db)
         }
 
         progress?.Report((0, ids.Count));
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        var title = string.Concat(round.Title.Where(c => !Path.GetInvalidFileNameChars().Contains(c)));
+        return await StreamedFile.WriteAsync($"{title}-已公开报告.zip", ContentType, async stream =>
         {
+            // Create mode writes each entry through to the file as it is closed.
+            await using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             var names = new HashSet<string>();
             for (var i = 0; i < ids.Count; i++)
             {
@@ -52,10 +55,7 @@ public sealed class BuildRoundArchive(AppDbContext db)
 
                 progress?.Report((i + 1, ids.Count));
             }
-        }
-
-        var title = string.Concat(round.Title.Where(c => !Path.GetInvalidFileNameChars().Contains(c)));
-        return new DownloadedFile($"{title}-已公开报告.zip", ContentType, stream.ToArray());
+        });
     }
 
     /// <summary>Two units of one name get "…（2）.docx" rather than one overwriting the other.</summary>

@@ -32,8 +32,8 @@ public sealed record PublicRoundOption(Guid Id, string Title, int FiscalYear);
 
 public sealed record PublicUnitOption(Guid Id, string Name);
 
-/// <summary>What the filters may choose from: only years, rounds and units that have a published report.</summary>
-public sealed record PublicReportOptions(IReadOnlyList<int> Years, IReadOnlyList<PublicRoundOption> Rounds, IReadOnlyList<PublicUnitOption> Units);
+/// <summary>What the filters may choose from: only years and rounds that have a listed report, newest first.</summary>
+public sealed record PublicReportOptions(IReadOnlyList<int> Years, IReadOnlyList<PublicRoundOption> Rounds);
 
 /// <summary>The unit head's signature as the public sees it: the name and the time, not the account.</summary>
 public sealed record PublishedSignature(string SignerName, DateTime SignedAtUtc);
@@ -56,10 +56,10 @@ public sealed record PublishedReport(
 /// <summary>What the public may read, without signing in: published evaluations only.</summary>
 public sealed class PublicReports(AppDbContext db)
 {
-    public async Task<IReadOnlyList<PublishedReportSummary>> ListAsync(PublicReportFilter filter, CancellationToken ct = default)
+    /// <summary>One page of the listed reports, sorted and cut in the database: newest year first, then unit and round.</summary>
+    public async Task<Page<PublishedReportSummary>> ListAsync(PublicReportFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        // A corrected revision stays readable by its address but is not listed: its correction is.
-        var query = Published().Where(e => e.SupersededById == null);
+        var query = Listed();
         if (filter.FiscalYear is int year)
         {
             query = query.Where(e => e.Round.FiscalYear == year);
@@ -85,24 +85,47 @@ public sealed class PublicReports(AppDbContext db)
             query = query.Where(e => e.Unit.Name.Contains(text));
         }
 
-        var rows = await query
+        return await query
+            .OrderByDescending(e => e.Round.FiscalYear).ThenBy(e => e.Unit.Name).ThenBy(e => e.Round.Title).ThenBy(e => e.Id)
             .Select(e => new PublishedReportSummary(e.Id, e.Round.FiscalYear, e.RoundId, e.Round.Title, e.UnitId, e.Unit.Name, e.PublishedAtUtc!.Value))
-            .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.FiscalYear).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.RoundTitle, StringComparer.Ordinal).ToList();
+            .ToPageAsync(page, ct);
     }
 
+    /// <summary>
+    /// The years and rounds that have a listed report, asked round by round (a few hundred) rather than report by report.
+    /// Units are too many for a list: <see cref="UnitsAsync"/> finds them by name.
+    /// </summary>
     public async Task<PublicReportOptions> OptionsAsync(CancellationToken ct = default)
     {
-        var rows = await Published()
-            .Select(e => new { e.RoundId, e.Round.Title, e.Round.FiscalYear, e.UnitId, UnitName = e.Unit.Name })
-            .Distinct()
+        var listed = Listed();
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => listed.Any(e => e.RoundId == r.Id))
+            .OrderByDescending(r => r.FiscalYear).ThenBy(r => r.Title).ThenBy(r => r.Id)
+            .Select(r => new PublicRoundOption(r.Id, r.Title, r.FiscalYear))
             .ToListAsync(ct);
-        return new PublicReportOptions(
-            rows.Select(r => r.FiscalYear).Distinct().OrderDescending().ToList(),
-            rows.DistinctBy(r => r.RoundId).Select(r => new PublicRoundOption(r.RoundId, r.Title, r.FiscalYear))
-                .OrderByDescending(r => r.FiscalYear).ThenBy(r => r.Title, StringComparer.Ordinal).ToList(),
-            rows.DistinctBy(r => r.UnitId).Select(r => new PublicUnitOption(r.UnitId, r.UnitName))
-                .OrderBy(u => u.Name, StringComparer.Ordinal).ToList());
+        return new PublicReportOptions(rounds.Select(r => r.FiscalYear).Distinct().ToList(), rounds);
+    }
+
+    /// <summary>At most <paramref name="limit"/> units with a listed report whose name contains the search, by name.</summary>
+    public async Task<IReadOnlyList<PublicUnitOption>> UnitsAsync(string? search, int limit = 20, CancellationToken ct = default)
+    {
+        var listed = Listed();
+        var units = db.BudgetUnits.AsNoTracking().Where(u => listed.Any(e => e.UnitId == u.Id));
+        if (new PublicReportFilter(Search: search).SearchText is { } text)
+        {
+            units = units.Where(u => u.Name.Contains(text));
+        }
+
+        return await units.OrderBy(u => u.Name).ThenBy(u => u.Id).Take(Math.Clamp(limit, 1, PageRequest.MaxPageSize))
+            .Select(u => new PublicUnitOption(u.Id, u.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>The name of a unit with a listed report, for the filter the address names; null when it has none.</summary>
+    public async Task<string?> UnitNameAsync(Guid unitId, CancellationToken ct = default)
+    {
+        var listed = Listed();
+        return await db.BudgetUnits.AsNoTracking().Where(u => u.Id == unitId && listed.Any(e => e.UnitId == u.Id))
+            .Select(u => u.Name).SingleOrDefaultAsync(ct);
     }
 
     /// <exception cref="Refusal">When no published report has this id.</exception>
@@ -119,6 +142,9 @@ public sealed class PublicReports(AppDbContext db)
             e.ApprovedAtUtc, e.ApprovedContentSha256, content, new PublishedScores(checks.Basic, checks.Overall, checks.Projects), e.Template.Body,
             e.Revision, e.SupersededById, e.SupersededAtUtc, e.CorrectsId);
     }
+
+    // A corrected revision stays readable by its address but is not listed: its correction is.
+    private IQueryable<Evaluation> Listed() => Published().Where(e => e.SupersededById == null);
 
     private IQueryable<Evaluation> Published() =>
         db.Evaluations.AsNoTracking().Where(e => e.Stage == Stages.Published && e.PublishedAtUtc != null);

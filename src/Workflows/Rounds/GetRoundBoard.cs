@@ -93,7 +93,7 @@ public sealed class GetRoundBoard(AppDbContext db, TimeProvider clock)
             var e = evaluations[id];
             var stage = e.WorkflowDefinition.Body.Stage(e.Stage);
             var last = lastActs.GetValueOrDefault(id);
-            return new RoundBoardRow(e.Id, e.Unit.Name, e.Stage, stage.Name, Holder(e, stage.HolderRole),
+            return new RoundBoardRow(e.Id, e.Unit.Name, e.Stage, stage.Name, HolderLabels.Of(e.ClaimedByName, stage.HolderRole, e.Unit.Name),
                 DueDates.For(e, WorkingCalendar.Official, today), e.SubmissionDeadline, e.SubmittedAtUtc, e.ApprovedAtUtc,
                 last is null ? null : WorkflowActs.Label(last.Act), last?.ActorName, last?.OccurredAtUtc);
         });
@@ -140,14 +140,4 @@ public sealed class GetRoundBoard(AppDbContext db, TimeProvider clock)
             ? rows.OrderBy(isNull).ThenByDescending(key)
             : rows.OrderBy(isNull).ThenBy(key);
     }
-
-    private static string Holder(Evaluation evaluation, string? role) => (evaluation.ClaimedByName, role) switch
-    {
-        ({ } claimedBy, _) => $"{claimedBy}（已认领）",
-        (_, null) => "—",
-        (_, Roles.FinanceReviewer) => "财政审核人（待认领）",
-        (_, Roles.FinanceAdmin) => "财政管理员",
-        (_, Roles.DepartmentReviewer) => "主管部门审核人",
-        (_, var r) => $"{evaluation.Unit.Name} {Roles.Label(r)}",
-    };
 }
