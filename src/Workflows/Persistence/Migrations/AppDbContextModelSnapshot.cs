@@ -297,6 +297,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("WorkflowDefinitionId");
 
+                    b.HasIndex("FinanceBureauId", "Id");
+
                     b.HasIndex("ParentUnitId", "HolderRole");
 
                     b.HasIndex("RoundId", "Stage");

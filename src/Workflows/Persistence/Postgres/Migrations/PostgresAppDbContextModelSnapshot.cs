@@ -302,6 +302,8 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasIndex("WorkflowDefinitionId");
 
+                    b.HasIndex("FinanceBureauId", "Id");
+
                     b.HasIndex("ParentUnitId", "HolderRole");
 
                     b.HasIndex("RoundId", "Stage");

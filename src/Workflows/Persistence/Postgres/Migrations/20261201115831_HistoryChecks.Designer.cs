@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201113729_HistoryChecks")]
+    [Migration("20261201115831_HistoryChecks")]
     partial class HistoryChecks
     {
         /// <inheritdoc />
@@ -304,6 +304,8 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("WorkflowDefinitionId");
+
+                    b.HasIndex("FinanceBureauId", "Id");
 
                     b.HasIndex("ParentUnitId", "HolderRole");
 

@@ -43,6 +43,11 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_FinanceBureauId_Id",
+                table: "Evaluations",
+                columns: new[] { "FinanceBureauId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HistoryChecks_FinanceBureauId_RequestedAtUtc",
                 table: "HistoryChecks",
                 columns: new[] { "FinanceBureauId", "RequestedAtUtc" });
@@ -60,6 +65,10 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "HistoryChecks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Evaluations_FinanceBureauId_Id",
+                table: "Evaluations");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EvalWorkflow.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201113424_HistoryChecks")]
+    [Migration("20261201115557_HistoryChecks")]
     partial class HistoryChecks
     {
         /// <inheritdoc />
@@ -299,6 +299,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("WorkflowDefinitionId");
+
+                    b.HasIndex("FinanceBureauId", "Id");
 
                     b.HasIndex("ParentUnitId", "HolderRole");
 
