@@ -103,7 +103,8 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddScoped<ExtendDeadline>();
-builder.Services.AddScoped<VerifyHistory>();
+builder.Services.AddScoped<StartHistoryCheck>();
+builder.Services.AddScoped<GetHistoryCheck>();
 builder.Services.AddScoped<SchedulePublication>();
 builder.Services.AddScoped<ReopenForCorrection>();
 builder.Services.AddScoped<RemindUnits>();

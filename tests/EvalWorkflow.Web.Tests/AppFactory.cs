@@ -162,6 +162,23 @@ public static class Api
     public static async Task<string?> ProblemDetailAsync(HttpResponseMessage response) =>
         (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["detail"];
 
+    /// <summary>Starts a history check as <paramref name="admin"/> and waits (bounded) until it has finished or failed.</summary>
+    public static async Task<JsonObject> CheckHistoryAsync(HttpClient admin, TimeSpan? timeout = null)
+    {
+        var started = await admin.PostAsync("/api/admin/history/checks", null);
+        Assert.True(started.StatusCode == System.Net.HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var check = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while ((bool)check["isActive"]!)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for history check {check["id"]}: {check.ToJsonString()}");
+            await Task.Delay(100);
+            check = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/history/checks/{check["id"]}"))!;
+        }
+
+        return check;
+    }
+
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; background delivery is asynchronous.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {

@@ -1,14 +1,18 @@
 using EvalWorkflow.Workflows.Deadlines;
+using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Publication;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Microsoft.Extensions.Options;
 
 namespace EvalWorkflow.Web.Hosting;
 
 /// <summary>
-/// Scheduled work on Hangfire (in-memory storage by default): the recurring reminder scan. Exactly-once delivery does not
+/// Scheduled and background work on Hangfire (in-memory storage by default): the recurring reminder scan and
+/// publication, and the history checks finance administrators start. Exactly-once delivery does not
 /// rest on Hangfire — the scan's own unique reminder rows make a rerun or a second instance harmless.
 /// </summary>
 public static class Scheduling
@@ -22,11 +26,16 @@ public static class Scheduling
         services.AddScoped<ReminderScan>();
         services.AddScoped<ReminderScanJob>();
         services.AddScoped<PublishScheduled>();
-        services.AddHangfire(hangfire => hangfire
+        services.AddScoped<RunHistoryCheck>();
+        // Hangfire keeps its storage and activator in statics and hands them to the container; registered here first,
+        // each app (several run side by side in the tests) enqueues into its own storage and runs jobs in its own scopes.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         services.AddHangfireServer();
         return services;
     }

@@ -96,6 +96,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.HasIndex(e => new { e.FinanceBureauId, e.HolderRole, e.DueOn });
         builder.HasIndex(e => e.DueOn); // the reminder scan: what falls due in the next days
         builder.HasIndex(e => new { e.RoundId, e.Stage }); // the round board's counts and stage filter
+        builder.HasIndex(e => new { e.FinanceBureauId, e.Id }); // the history check walks a bureau's evaluations in id order
         builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(e => e.FinanceBureauId);
         builder.HasOne<BudgetUnit>().WithMany().HasForeignKey(e => e.ParentUnitId);
         builder.HasOne(e => e.Round).WithMany().HasForeignKey(e => e.RoundId);

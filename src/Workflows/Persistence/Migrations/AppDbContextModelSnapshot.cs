@@ -297,6 +297,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("WorkflowDefinitionId");
 
+                    b.HasIndex("FinanceBureauId", "Id");
+
                     b.HasIndex("ParentUnitId", "HolderRole");
 
                     b.HasIndex("RoundId", "Stage");
@@ -389,6 +391,73 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasIndex("ActorId", "EvaluationId", "Sequence");
 
                     b.ToTable("EvaluationEvents");
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.HistoryCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrokenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrokenLinksJson")
+                        .HasMaxLength(2000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FinanceBureauId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProgressAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinanceBureauId", "RequestedAtUtc");
+
+                    b.HasIndex(new[] { "FinanceBureauId" }, "IX_HistoryChecks_OneActivePerBureau")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
+
+                    b.ToTable("HistoryChecks");
                 });
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.ReportSection", b =>
@@ -974,6 +1043,15 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
                         .WithMany()
                         .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.HistoryCheck", b =>
+                {
+                    b.HasOne("EvalWorkflow.Workflows.Organisation.FinanceBureau", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceBureauId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -302,6 +302,8 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasIndex("WorkflowDefinitionId");
 
+                    b.HasIndex("FinanceBureauId", "Id");
+
                     b.HasIndex("ParentUnitId", "HolderRole");
 
                     b.HasIndex("RoundId", "Stage");
@@ -394,6 +396,73 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.HasIndex("ActorId", "EvaluationId", "Sequence");
 
                     b.ToTable("EvaluationEvents");
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.HistoryCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BrokenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BrokenLinksJson")
+                        .HasMaxLength(2000000)
+                        .HasColumnType("character varying(2000000)");
+
+                    b.Property<int>("EvaluationsChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluationsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("FinanceBureauId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ProgressAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RowsChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinanceBureauId", "RequestedAtUtc");
+
+                    b.HasIndex(new[] { "FinanceBureauId" }, "IX_HistoryChecks_OneActivePerBureau")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
+
+                    b.ToTable("HistoryChecks");
                 });
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.ReportSection", b =>
@@ -987,6 +1056,15 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
                         .WithMany()
                         .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.HistoryCheck", b =>
+                {
+                    b.HasOne("EvalWorkflow.Workflows.Organisation.FinanceBureau", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceBureauId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
