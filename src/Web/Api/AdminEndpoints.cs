@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Evaluations;
-using EvalWorkflow.Workflows.Persistence;
 
 namespace EvalWorkflow.Web.Api;
 
@@ -14,18 +12,18 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         // The check runs in the background: the answer is the queued (or the already running) check, to follow by its id.
-        admin.MapPost("/history/checks", async (ClaimsPrincipal user, AppDbContext db, StartHistoryCheck start, CancellationToken ct) =>
+        admin.MapPost("/history/checks", async (CurrentUser user, StartHistoryCheck start, CancellationToken ct) =>
         {
-            var check = await start.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), ct);
+            var check = await start.HandleAsync(user.Actor, ct);
             return TypedResults.Accepted($"/api/admin/history/checks/{check.Id}", check);
         });
 
-        admin.MapGet("/history/checks/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetHistoryCheck get, CancellationToken ct) =>
-                TypedResults.Ok(await get.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)))
+        admin.MapGet("/history/checks/{id:guid}", async (Guid id, CurrentUser user, GetHistoryCheck get, CancellationToken ct) =>
+                TypedResults.Ok(await get.HandleAsync(user.Actor, id, ct)))
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        admin.MapGet("/history/checks/latest", async (ClaimsPrincipal user, AppDbContext db, GetHistoryCheck get, CancellationToken ct) =>
-                TypedResults.Ok(await get.LatestAsync(await ActorResolver.ResolveAsync(db, user, ct), ct)
+        admin.MapGet("/history/checks/latest", async (CurrentUser user, GetHistoryCheck get, CancellationToken ct) =>
+                TypedResults.Ok(await get.LatestAsync(user.Actor, ct)
                     ?? throw new Refusal(RefusalKind.NotFound, "本财政局尚未校验过办理记录")))
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

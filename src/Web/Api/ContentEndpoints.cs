@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Content;
-using EvalWorkflow.Workflows.Persistence;
 
 namespace EvalWorkflow.Web.Api;
 
@@ -19,38 +17,36 @@ public static class ContentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/content", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetContent query, CancellationToken ct) =>
-            TypedResults.Ok(await query.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+        api.MapGet("/content", async (Guid id, CurrentUser user, GetContent query, CancellationToken ct) =>
+            TypedResults.Ok(await query.HandleAsync(user.Actor, id, ct)));
 
-        api.MapPut("/content", async (Guid id, SaveContentRequest request, ClaimsPrincipal user, AppDbContext db, SaveContent save,
+        api.MapPut("/content", async (Guid id, SaveContentRequest request, CurrentUser user, SaveContent save,
             CancellationToken ct) =>
-            TypedResults.Ok(await save.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct)));
+            TypedResults.Ok(await save.HandleAsync(user.Actor, id, request, ct)));
 
-        api.MapPost("/sections/draft", async (Guid id, DraftSectionsRequest request, ClaimsPrincipal user, AppDbContext db,
+        api.MapPost("/sections/draft", async (Guid id, DraftSectionsRequest request, CurrentUser user,
             DraftSections draft, CancellationToken ct) =>
-            TypedResults.Ok(await draft.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct)));
+            TypedResults.Ok(await draft.HandleAsync(user.Actor, id, request, ct)));
 
-        api.MapGet("/tables.xlsx", async (Guid id, ClaimsPrincipal user, AppDbContext db, DownloadTables download, CancellationToken ct) =>
+        api.MapGet("/tables.xlsx", async (Guid id, CurrentUser user, DownloadTables download, CancellationToken ct) =>
         {
-            var file = await download.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct);
+            var file = await download.HandleAsync(user.Actor, id, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         });
 
         // A multipart form, which minimal APIs guard with antiforgery tokens that API clients do not have. Cross-site posts
         // are no threat here: the sign-in cookie is SameSite=Lax, so a browser does not send it with another site's form.
-        api.MapPost("/tables.xlsx", async (Guid id, IFormFile file, ClaimsPrincipal user, AppDbContext db, UploadTables upload,
+        api.MapPost("/tables.xlsx", async (Guid id, IFormFile file, CurrentUser user, UploadTables upload,
             CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            return TypedResults.Ok(await upload.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, stream, ct));
+            return TypedResults.Ok(await upload.HandleAsync(user.Actor, id, stream, ct));
         }).DisableAntiforgery();
 
-        api.MapPost("/parts/{partId:guid}/assignee", async (Guid id, Guid partId, AssignPartRequest request, ClaimsPrincipal user,
-            AppDbContext db, AssignPart assign, CancellationToken ct) =>
-            TypedResults.Ok(await assign.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, partId, request, ct)));
+        api.MapPost("/parts/{partId:guid}/assignee", async (Guid id, Guid partId, AssignPartRequest request, CurrentUser user, AssignPart assign, CancellationToken ct) =>
+            TypedResults.Ok(await assign.HandleAsync(user.Actor, id, partId, request, ct)));
 
-        api.MapPost("/parts/{partId:guid}/ready", async (Guid id, Guid partId, MarkPartReadyRequest request, ClaimsPrincipal user,
-            AppDbContext db, MarkPartReady mark, CancellationToken ct) =>
-            TypedResults.Ok(await mark.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, partId, request, ct)));
+        api.MapPost("/parts/{partId:guid}/ready", async (Guid id, Guid partId, MarkPartReadyRequest request, CurrentUser user, MarkPartReady mark, CancellationToken ct) =>
+            TypedResults.Ok(await mark.HandleAsync(user.Actor, id, partId, request, ct)));
     }
 }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
-using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Publication;
 
 namespace EvalWorkflow.Web.Api;
@@ -20,10 +18,10 @@ public static class DocumentEndpoints
             })
             .AllowAnonymous().WithTags("Public").ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/rounds/{id:guid}/reports.zip", async (Guid id, string? token, ClaimsPrincipal user, AppDbContext db,
+        app.MapGet("/api/rounds/{id:guid}/reports.zip", async (Guid id, string? token, CurrentUser user,
                 PreparedDownloads prepared, BuildRoundArchive archive, CancellationToken ct) =>
             {
-                var actor = await ActorResolver.ResolveAsync(db, user, ct);
+                var actor = user.Actor;
                 var file = prepared.Take(token, actor.UserId, ArchiveResource(id))
                     ?? await archive.HandleAsync(actor, id, progress: null, ct);
                 // The result closes the stream once sent, which deletes the temporary file.

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
-using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Publication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,36 +22,34 @@ public static class EvaluationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/evaluations/{id:guid}", async (Guid id, ClaimsPrincipal user, AppDbContext db, GetEvaluation query, CancellationToken ct) =>
-            TypedResults.Ok(await query.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+        api.MapGet("/evaluations/{id:guid}", async (Guid id, CurrentUser user, GetEvaluation query, CancellationToken ct) =>
+            TypedResults.Ok(await query.HandleAsync(user.Actor, id, ct)));
 
         api.MapPost("/evaluations/{id:guid}/acts/{act}", async Task<Results<Ok<ActResponse>, ProblemHttpResult>> (
-            Guid id, string act, ActRequest request, ClaimsPrincipal user, AppDbContext db, PerformAct perform, CancellationToken ct) =>
+            Guid id, string act, ActRequest request, CurrentUser user, PerformAct perform, CancellationToken ct) =>
         {
             if (!WorkflowActs.TryParse(act, out var parsed))
             {
                 return TypedResults.Problem($"未知的操作「{act}」", statusCode: StatusCodes.Status400BadRequest, title: "输入有误");
             }
 
-            var actor = await ActorResolver.ResolveAsync(db, user, ct);
+            var actor = user.Actor;
             return TypedResults.Ok(new ActResponse(await perform.HandleAsync(actor, id, parsed, request, ct)));
         });
 
-        api.MapPost("/evaluations/{id:guid}/publication-schedule", async (Guid id, SchedulePublicationRequest request, ClaimsPrincipal user,
-            AppDbContext db, SchedulePublication schedule, CancellationToken ct) =>
-            TypedResults.Ok(new ActResponse(await schedule.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct))));
+        api.MapPost("/evaluations/{id:guid}/publication-schedule", async (Guid id, SchedulePublicationRequest request, CurrentUser user, SchedulePublication schedule, CancellationToken ct) =>
+            TypedResults.Ok(new ActResponse(await schedule.HandleAsync(user.Actor, id, request, ct))));
 
-        api.MapPost("/evaluations/{id:guid}/corrections", async (Guid id, ReopenForCorrectionRequest request, ClaimsPrincipal user,
-            AppDbContext db, ReopenForCorrection reopen, CancellationToken ct) =>
+        api.MapPost("/evaluations/{id:guid}/corrections", async (Guid id, ReopenForCorrectionRequest request, CurrentUser user, ReopenForCorrection reopen, CancellationToken ct) =>
         {
-            var correction = await reopen.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct);
+            var correction = await reopen.HandleAsync(user.Actor, id, request, ct);
             return TypedResults.Created($"/api/evaluations/{correction}", new CreatedCorrection(correction));
         });
 
         api.MapPut("/evaluations/{id:guid}/sections/{code}", async (
-            Guid id, string code, SaveSectionRequest request, ClaimsPrincipal user, AppDbContext db, SaveSection save, CancellationToken ct) =>
+            Guid id, string code, SaveSectionRequest request, CurrentUser user, SaveSection save, CancellationToken ct) =>
         {
-            var (section, version) = await save.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, code, request, ct);
+            var (section, version) = await save.HandleAsync(user.Actor, id, code, request, ct);
             return TypedResults.Ok(new SaveSectionResponse(section, version));
         });
     }

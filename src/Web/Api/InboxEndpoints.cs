@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Inbox;
@@ -17,23 +16,23 @@ public static class InboxEndpoints
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Inbox")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/inbox", async (int? page, int? pageSize, ClaimsPrincipal user, AppDbContext db, GetInbox inbox, CancellationToken ct) =>
-            TypedResults.Ok(await inbox.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), PageRequest.Of(page, pageSize), ct)));
+        api.MapGet("/inbox", async (int? page, int? pageSize, CurrentUser user, GetInbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.HandleAsync(user.Actor, PageRequest.Of(page, pageSize), ct)));
 
-        api.MapGet("/inbox/todo", async (int? page, int? pageSize, string? q, string? sort, ClaimsPrincipal user, AppDbContext db,
+        api.MapGet("/inbox/todo", async (int? page, int? pageSize, string? q, string? sort, CurrentUser user,
             GetInbox inbox, CancellationToken ct) =>
-            TypedResults.Ok(await inbox.TodoAsync(await ActorResolver.ResolveAsync(db, user, ct), Query(page, pageSize, q, sort), ct)));
+            TypedResults.Ok(await inbox.TodoAsync(user.Actor, Query(page, pageSize, q, sort), ct)));
 
-        api.MapGet("/inbox/done", async (int? page, int? pageSize, string? q, string? sort, ClaimsPrincipal user, AppDbContext db,
+        api.MapGet("/inbox/done", async (int? page, int? pageSize, string? q, string? sort, CurrentUser user,
             GetInbox inbox, CancellationToken ct) =>
-            TypedResults.Ok(await inbox.DoneAsync(await ActorResolver.ResolveAsync(db, user, ct), Query(page, pageSize, q, sort), ct)));
+            TypedResults.Ok(await inbox.DoneAsync(user.Actor, Query(page, pageSize, q, sort), ct)));
 
-        api.MapGet("/inbox/notifications", async (int? page, int? pageSize, ClaimsPrincipal user, AppDbContext db, GetInbox inbox,
+        api.MapGet("/inbox/notifications", async (int? page, int? pageSize, CurrentUser user, GetInbox inbox,
             CancellationToken ct) =>
-            TypedResults.Ok(await inbox.NotificationsAsync(await ActorResolver.ResolveAsync(db, user, ct), PageRequest.Of(page, pageSize), ct)));
+            TypedResults.Ok(await inbox.NotificationsAsync(user.Actor, PageRequest.Of(page, pageSize), ct)));
 
-        api.MapPost("/notifications/read", async (Guid? id, ClaimsPrincipal user, AppDbContext db, MarkNotificationsRead mark, CancellationToken ct) =>
-            TypedResults.Ok(await mark.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct)));
+        api.MapPost("/notifications/read", async (Guid? id, CurrentUser user, MarkNotificationsRead mark, CancellationToken ct) =>
+            TypedResults.Ok(await mark.HandleAsync(user.Actor, id, ct)));
     }
 
     private static InboxQuery Query(int? page, int? pageSize, string? q, string? sort) => new(PageRequest.Of(page, pageSize), q, sort switch

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using EvalWorkflow.Notifications.Delivery;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Notifications;
-using EvalWorkflow.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,14 +21,14 @@ public static class PreferencesEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/email-preferences", async (
-            ClaimsPrincipal user, AppDbContext db, GetEmailPreferences query, IOptions<EmailOptions> email, CancellationToken ct) =>
+            CurrentUser user, GetEmailPreferences query, IOptions<EmailOptions> email, CancellationToken ct) =>
         {
-            var preferences = await query.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), ct);
+            var preferences = await query.HandleAsync(user.Actor, ct);
             return TypedResults.Ok(new EmailPreferencesResponse(preferences.Email, preferences.Mode, email.Value.Enabled));
         });
 
         api.MapPut("/email-preferences", async Task<Results<Ok<EmailPreferencesResponse>, ProblemHttpResult>> (
-            EmailPreferencesRequest request, ClaimsPrincipal user, AppDbContext db, UpdateEmailPreferences update,
+            EmailPreferencesRequest request, CurrentUser user, UpdateEmailPreferences update,
             IOptions<EmailOptions> email, CancellationToken ct) =>
         {
             if (request.Mode is not { } mode)
@@ -38,7 +36,7 @@ public static class PreferencesEndpoints
                 return TypedResults.Problem("请选择邮件提醒方式", statusCode: StatusCodes.Status400BadRequest, title: "输入有误");
             }
 
-            var actor = await ActorResolver.ResolveAsync(db, user, ct);
+            var actor = user.Actor;
             var saved = await update.HandleAsync(actor, new EmailPreferences(request.Email, mode), ct);
             return TypedResults.Ok(new EmailPreferencesResponse(saved.Email, saved.Mode, email.Value.Enabled));
         });

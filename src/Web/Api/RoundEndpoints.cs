@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Evaluations;
@@ -20,41 +19,41 @@ public static class RoundEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        rounds.MapGet("/", async (string? page, string? pageSize, ClaimsPrincipal user, AppDbContext db, ListRounds list, CancellationToken ct) =>
+        rounds.MapGet("/", async (string? page, string? pageSize, CurrentUser user, ListRounds list, CancellationToken ct) =>
         {
             var request = PageQuery.From(page, pageSize);
-            return TypedResults.Ok(await list.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), request, ct));
+            return TypedResults.Ok(await list.HandleAsync(user.Actor, request, ct));
         });
 
-        rounds.MapPost("/", async (CreateRoundRequest request, ClaimsPrincipal user, AppDbContext db, CreateRound create, CancellationToken ct) =>
+        rounds.MapPost("/", async (CreateRoundRequest request, CurrentUser user, CreateRound create, CancellationToken ct) =>
         {
-            var id = await create.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), request, ct);
+            var id = await create.HandleAsync(user.Actor, request, ct);
             return TypedResults.Created($"/api/rounds/{id}", new CreatedRound(id));
         });
 
         // The board: the summary and one page of units; ?page=&pageSize=&stage=&overdue=true&unit=&sort=&desc=true
         rounds.MapGet("/{id:guid}", async (Guid id, int? page, int? pageSize, string? stage, bool? overdue, string? unit, string? sort, bool? desc,
-            ClaimsPrincipal user, AppDbContext db, GetRoundBoard board, CancellationToken ct) =>
+            CurrentUser user, GetRoundBoard board, CancellationToken ct) =>
         {
             var query = new BoardQuery(PageRequest.Of(page, pageSize), string.IsNullOrWhiteSpace(stage) ? null : stage.Trim(), overdue == true,
                 unit, BoardSortOf(sort), desc == true);
-            return TypedResults.Ok(await board.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, query, ct));
+            return TypedResults.Ok(await board.HandleAsync(user.Actor, id, query, ct));
         });
 
-        rounds.MapGet("/{id:guid}/board.xlsx", async (Guid id, ClaimsPrincipal user, AppDbContext db, ExportRoundBoard export, CancellationToken ct) =>
+        rounds.MapGet("/{id:guid}/board.xlsx", async (Guid id, CurrentUser user, ExportRoundBoard export, CancellationToken ct) =>
         {
-            var file = await export.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, ct);
+            var file = await export.HandleAsync(user.Actor, id, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         });
 
-        rounds.MapPost("/{id:guid}/reminders", async (Guid id, RemindUnitsRequest request, ClaimsPrincipal user, AppDbContext db, RemindUnits remind,
+        rounds.MapPost("/{id:guid}/reminders", async (Guid id, RemindUnitsRequest request, CurrentUser user, RemindUnits remind,
             CancellationToken ct) =>
-            TypedResults.Ok(new RemindedUnits(await remind.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct))));
+            TypedResults.Ok(new RemindedUnits(await remind.HandleAsync(user.Actor, id, request, ct))));
 
-        rounds.MapPost("/{id:guid}/deadline", async (Guid id, ExtendDeadlineRequest request, ClaimsPrincipal user, AppDbContext db, ExtendDeadline extend,
+        rounds.MapPost("/{id:guid}/deadline", async (Guid id, ExtendDeadlineRequest request, CurrentUser user, ExtendDeadline extend,
             CancellationToken ct) =>
         {
-            await extend.HandleAsync(await ActorResolver.ResolveAsync(db, user, ct), id, request, ct);
+            await extend.HandleAsync(user.Actor, id, request, ct);
             return TypedResults.NoContent();
         });
     }
