@@ -23,10 +23,7 @@ public static class Scheduling
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
-        services.AddScoped<ReminderScan>();
         services.AddScoped<ReminderScanJob>();
-        services.AddScoped<PublishScheduled>();
-        services.AddScoped<RunHistoryCheck>();
         // Hangfire keeps its storage and activator in statics and hands them to the container; registered here first,
         // each app (several run side by side in the tests) enqueues into its own storage and runs jobs in its own scopes.
         services.AddSingleton<JobStorage>(_ => new InMemoryStorage());

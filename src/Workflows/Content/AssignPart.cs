@@ -9,7 +9,7 @@ namespace EvalWorkflow.Workflows.Content;
 public sealed record AssignPartRequest(int Version, string? FilerId);
 
 /// <summary>The lead filer hands one table to another filer of the unit.</summary>
-public sealed class AssignPart(AppDbContext db)
+public sealed class AssignPart(AppDbContext db) : IUseCase
 {
     public async Task<ContentView> HandleAsync(Actor actor, Guid evaluationId, Guid partId, AssignPartRequest request, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ namespace EvalWorkflow.Workflows.Content;
 public sealed record DownloadedFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>The three tables as an Excel workbook in the standard layout, for anyone who may see the evaluation.</summary>
-public sealed class DownloadTables(AppDbContext db)
+public sealed class DownloadTables(AppDbContext db) : IUseCase
 {
     public async Task<DownloadedFile> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
     {

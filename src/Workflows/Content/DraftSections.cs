@@ -11,7 +11,7 @@ public sealed record DraftSectionsRequest(int BaseVersion);
 /// Drafts the report sections whose figures stand in the tables (二 and 三 of the Hunan outline) from the tables.
 /// The filer edits the text afterwards; the checks warn when a figure left in it no longer matches the tables.
 /// </summary>
-public sealed class DraftSections(AppDbContext db)
+public sealed class DraftSections(AppDbContext db) : IUseCase
 {
     public async Task<ContentView> HandleAsync(Actor actor, Guid evaluationId, DraftSectionsRequest request, CancellationToken ct = default)
     {

@@ -40,7 +40,7 @@ public sealed record ContentView(
     ContentChanges? Changes,
     IReadOnlyList<PinTarget> PinTargets);
 
-public sealed class GetContent(AppDbContext db)
+public sealed class GetContent(AppDbContext db) : IUseCase
 {
     public async Task<ContentView> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ namespace EvalWorkflow.Workflows.Content;
 public sealed record MarkPartReadyRequest(int Version, bool Ready);
 
 /// <summary>The filer of a table marks it complete, or takes that back; Submit needs every table complete.</summary>
-public sealed class MarkPartReady(AppDbContext db, TimeProvider clock)
+public sealed class MarkPartReady(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public async Task<ContentView> HandleAsync(Actor actor, Guid evaluationId, Guid partId, MarkPartReadyRequest request, CancellationToken ct = default)
     {

@@ -12,7 +12,7 @@ public sealed record SaveContentRequest(int BaseVersion, EvaluationContent Conte
 /// Replaces the evaluation's content with a whole document (from a screen, the API or an upload) and returns it checked.
 /// A document based on an older version is refused, so that nobody's changes are overwritten unseen.
 /// </summary>
-public sealed class SaveContent(AppDbContext db)
+public sealed class SaveContent(AppDbContext db) : IUseCase
 {
     public async Task<ContentView> HandleAsync(Actor actor, Guid evaluationId, SaveContentRequest request, CancellationToken ct = default)
     {

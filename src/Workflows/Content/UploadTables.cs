@@ -17,7 +17,7 @@ public sealed class UploadRejected(IReadOnlyList<UploadProblem> problems)
 /// Replaces the tables with those of a filled copy of the downloaded workbook, on top of the current content version;
 /// the report's sections stay. Allowed to whoever may save the content. A workbook with any problem changes nothing.
 /// </summary>
-public sealed class UploadTables(AppDbContext db)
+public sealed class UploadTables(AppDbContext db) : IUseCase
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 

@@ -14,7 +14,7 @@ public sealed record ExtendDeadlineRequest(Guid? EvaluationId, DateOnly NewDeadl
 /// The finance administrator moves a round's submission deadline, or one unit's, to a later day. The reason goes into the
 /// history of every evaluation concerned and their holders are told, in the same transaction (history and outbox).
 /// </summary>
-public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock)
+public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public const int MaxReasonLength = 500;
 

@@ -10,7 +10,7 @@ namespace EvalWorkflow.Workflows.Deadlines;
 public sealed record RemindUnitsRequest(IReadOnlyList<Guid> EvaluationIds, string Message);
 
 /// <summary>催报: the finance administrator reminds the holders of selected evaluations now, with a message of their own.</summary>
-public sealed class RemindUnits(AppDbContext db, TimeProvider clock)
+public sealed class RemindUnits(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public const int MaxMessageLength = 500;
 

@@ -37,7 +37,7 @@ public sealed class ReminderOptions
 /// can concern are read, in batches along that index; each chunk's reminders are saved in one transaction and the change tracker is
 /// cleared, so time and memory grow with the reminders due, not with the evaluations open.
 /// </remarks>
-public sealed class ReminderScan(AppDbContext db, TimeProvider clock, IOptions<ReminderOptions> options)
+public sealed class ReminderScan(AppDbContext db, TimeProvider clock, IOptions<ReminderOptions> options) : IUseCase
 {
     /// <returns>How many reminders this scan sent.</returns>
     public async Task<int> RunAsync(CancellationToken ct = default)

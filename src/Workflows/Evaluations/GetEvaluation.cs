@@ -48,7 +48,7 @@ public sealed record EvaluationDetails(
     IReadOnlyList<PinTarget> PinTargets);
 
 /// <summary>One evaluation as its viewer sees it: content, the acts they may take now, the stages and the history.</summary>
-public sealed class GetEvaluation(AppDbContext db, TimeProvider clock)
+public sealed class GetEvaluation(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public async Task<EvaluationDetails> HandleAsync(Actor actor, Guid evaluationId, CancellationToken ct = default)
     {

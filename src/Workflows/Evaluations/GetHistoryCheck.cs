@@ -34,7 +34,7 @@ public sealed record HistoryCheckView(Guid Id, HistoryCheckStatus Status, string
 }
 
 /// <summary>One of the finance administrator's bureau's history checks, or its latest.</summary>
-public sealed class GetHistoryCheck(AppDbContext db)
+public sealed class GetHistoryCheck(AppDbContext db) : IUseCase
 {
     public async Task<HistoryCheckView> HandleAsync(Actor actor, Guid id, CancellationToken ct = default)
     {

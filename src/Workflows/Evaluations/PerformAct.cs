@@ -19,7 +19,7 @@ public sealed record ActRequest(int Version, string? Comment = null, string? Pas
 /// One workflow act as one transaction: check the actor and the version, fire the machine, and save the new state,
 /// one history row and one outbox message together.
 /// </summary>
-public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : IUseCase
 {
     public const int MaxCommentLength = 2000;
 

@@ -11,7 +11,7 @@ namespace EvalWorkflow.Workflows.Evaluations;
 /// the evaluations in chunks by id, so memory holds one chunk's rows (content snapshots included: the hash covers them)
 /// and the progress is saved after each.
 /// </summary>
-public sealed class RunHistoryCheck(AppDbContext db, TimeProvider clock, ILogger<RunHistoryCheck> logger)
+public sealed class RunHistoryCheck(AppDbContext db, TimeProvider clock, ILogger<RunHistoryCheck> logger) : IUseCase
 {
     public const int ChunkSize = 500;
 

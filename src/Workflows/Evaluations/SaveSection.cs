@@ -15,7 +15,7 @@ public sealed class StaleSection(SectionView current)
 }
 
 /// <summary>Saves one report section's Markdown, refusing a save based on an older version.</summary>
-public sealed class SaveSection(AppDbContext db)
+public sealed class SaveSection(AppDbContext db) : IUseCase
 {
     private const int Attempts = 3;
 

@@ -9,7 +9,7 @@ namespace EvalWorkflow.Workflows.Evaluations;
 /// The finance administrator starts a history check of their bureau; it runs as a background job
 /// (<see cref="RunHistoryCheck"/>). A check already queued or running for the bureau is returned instead of a second.
 /// </summary>
-public sealed class StartHistoryCheck(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class StartHistoryCheck(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IUseCase
 {
     public async Task<HistoryCheckView> HandleAsync(Actor actor, CancellationToken ct = default)
     {

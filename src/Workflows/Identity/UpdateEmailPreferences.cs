@@ -10,7 +10,7 @@ namespace EvalWorkflow.Workflows.Identity;
 public sealed record EmailPreferences(string? Email, EmailMode Mode);
 
 /// <summary>The actor's own e-mail address and mode.</summary>
-public sealed class GetEmailPreferences(AppDbContext db)
+public sealed class GetEmailPreferences(AppDbContext db) : IUseCase
 {
     public async Task<EmailPreferences> HandleAsync(Actor actor, CancellationToken ct = default) =>
         await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
@@ -23,7 +23,7 @@ public sealed class GetEmailPreferences(AppDbContext db)
 /// The actor sets their own e-mail address and mode. Turning e-mail off also drops what was still waiting to be sent
 /// to them (a mail that has given up stays, for the administrator).
 /// </summary>
-public sealed class UpdateEmailPreferences(AppDbContext db)
+public sealed class UpdateEmailPreferences(AppDbContext db) : IUseCase
 {
     public const int MaxEmailLength = 256;
 

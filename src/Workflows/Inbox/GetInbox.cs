@@ -42,7 +42,7 @@ public sealed record InboxQuery(PageRequest Page, string? Search = null, InboxSo
 /// is filtered, sorted and cut in the database through the task columns and indexes; the workflow machine runs only for
 /// the rows of the page shown, to name the acts.
 /// </summary>
-public sealed class GetInbox(AppDbContext db, TimeProvider clock)
+public sealed class GetInbox(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public async Task<InboxView> HandleAsync(Actor actor, PageRequest? page = null, CancellationToken ct = default)
     {

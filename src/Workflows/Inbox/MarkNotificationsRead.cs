@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalWorkflow.Workflows.Inbox;
 
 /// <summary>Marks the actor's own notifications read: one, or all when no id is given.</summary>
-public sealed class MarkNotificationsRead(AppDbContext db, TimeProvider clock)
+public sealed class MarkNotificationsRead(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public async Task<int> HandleAsync(Actor actor, Guid? notificationId = null, CancellationToken ct = default)
     {

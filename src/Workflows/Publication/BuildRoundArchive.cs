@@ -12,7 +12,7 @@ namespace EvalWorkflow.Workflows.Publication;
 /// Reports are loaded (untracked) and built one at a time, each written into the zip on a temporary file before the next
 /// is read, so memory holds one report whatever the round's size; <c>progress</c> hears after each.
 /// </summary>
-public sealed class BuildRoundArchive(AppDbContext db)
+public sealed class BuildRoundArchive(AppDbContext db) : IUseCase
 {
     public const string ContentType = "application/zip";
 

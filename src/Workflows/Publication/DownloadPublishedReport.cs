@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalWorkflow.Workflows.Publication;
 
 /// <summary>A published report as a Word document, for anyone without signing in; nothing unpublished is found.</summary>
-public sealed class DownloadPublishedReport(AppDbContext db)
+public sealed class DownloadPublishedReport(AppDbContext db) : IUseCase
 {
     public async Task<DownloadedFile> HandleAsync(Guid evaluationId, CancellationToken ct = default)
     {

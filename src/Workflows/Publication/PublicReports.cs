@@ -54,7 +54,7 @@ public sealed record PublishedReport(
 }
 
 /// <summary>What the public may read, without signing in: published evaluations only.</summary>
-public sealed class PublicReports(AppDbContext db)
+public sealed class PublicReports(AppDbContext db) : IUseCase
 {
     /// <summary>One page of the listed reports, sorted and cut in the database: newest year first, then unit and round.</summary>
     public async Task<Page<PublishedReportSummary>> ListAsync(PublicReportFilter filter, PageRequest page, CancellationToken ct = default)

@@ -14,7 +14,7 @@ public sealed record ReopenForCorrectionRequest(string Reason);
 /// drafting and goes through signature and review again. The published revision stays public until the correction is
 /// published, then it is marked 已更正 and points to the new one.
 /// </summary>
-public sealed class ReopenForCorrection(AppDbContext db, TimeProvider clock)
+public sealed class ReopenForCorrection(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public const int MaxReasonLength = 500;
 

@@ -9,7 +9,7 @@ namespace EvalWorkflow.Workflows.Publication;
 public sealed record SchedulePublicationRequest(int Version, DateTime? PublishAtUtc);
 
 /// <summary>The finance administrator sets the date and time an approved evaluation is published, or cancels it.</summary>
-public sealed class SchedulePublication(AppDbContext db, TimeProvider clock)
+public sealed class SchedulePublication(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public async Task<int> HandleAsync(Actor actor, Guid evaluationId, SchedulePublicationRequest request, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ public sealed class SchedulePublication(AppDbContext db, TimeProvider clock)
 /// (one transaction per evaluation). Run every minute by Hangfire; the schedule lives in the database, so a restart
 /// before the time loses nothing, and a second runner is refused by the evaluation's version.
 /// </summary>
-public sealed class PublishScheduled(AppDbContext db, PerformAct perform, TimeProvider clock)
+public sealed class PublishScheduled(AppDbContext db, PerformAct perform, TimeProvider clock) : IUseCase
 {
     public async Task<int> RunAsync(CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ public sealed record CreateRoundRequest(
     RoundKind Kind = RoundKind.Overall);
 
 /// <summary>The finance administrator opens a round; each participating unit gets one evaluation in the first stage.</summary>
-public sealed class CreateRound(AppDbContext db, TimeProvider clock)
+public sealed class CreateRound(AppDbContext db, TimeProvider clock) : IUseCase
 {
     public const int MaxTitleLength = 100;
 

@@ -14,7 +14,7 @@ namespace EvalWorkflow.Workflows.Rounds;
 /// The round's progress as an Excel workbook: a header row, then one row per unit by name, dates as dates.
 /// The rows are read as a stream of the columns they show and written one by one into a temporary file.
 /// </summary>
-public sealed class ExportRoundBoard(AppDbContext db, TimeProvider clock)
+public sealed class ExportRoundBoard(AppDbContext db, TimeProvider clock) : IUseCase
 {
     private static readonly string[] Headers =
         ["单位", "当前阶段", "办理人", "办理期限", "剩余工作日", "期限状态", "提交截止日期", "提交日期", "审核通过日期", "最近操作", "最近操作日期"];

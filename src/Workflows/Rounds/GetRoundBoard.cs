@@ -13,7 +13,7 @@ namespace EvalWorkflow.Workflows.Rounds;
 /// and the units one page at a time — their stage, holder, due date, submitted and approved dates and last act —
 /// filtered, sorted and cut in the database.
 /// </summary>
-public sealed class GetRoundBoard(AppDbContext db, TimeProvider clock)
+public sealed class GetRoundBoard(AppDbContext db, TimeProvider clock) : IUseCase
 {
     /// <summary>The summary and one page of rows, as the API gives them.</summary>
     public async Task<RoundBoard> HandleAsync(Actor actor, Guid roundId, BoardQuery? query = null, CancellationToken ct = default)

@@ -12,7 +12,7 @@ public sealed record RoundOptions(
     IReadOnlyList<(string Key, string Name)> Templates);
 
 /// <summary>The rounds of the actor's finance bureau, newest first a page at a time, and what a new round can be made of.</summary>
-public sealed class ListRounds(AppDbContext db)
+public sealed class ListRounds(AppDbContext db) : IUseCase
 {
     public async Task<Page<RoundSummary>> HandleAsync(Actor actor, PageRequest page, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalWorkflow.Workflows.Setup;
 
 /// <summary>Creates a finance administrator outside demo mode; makes the finance bureau too when there is none yet.</summary>
-public sealed class CreateAdmin(AppDbContext db, UserManager<AppUser> users)
+public sealed class CreateAdmin(AppDbContext db, UserManager<AppUser> users) : IUseCase
 {
     public async Task<AppUser> HandleAsync(string userName, string password, string bureauName, CancellationToken ct = default)
     {
