@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Definitions;
@@ -56,7 +57,20 @@ internal sealed class ReminderRows(string databasePath, int units, int repeat, A
 
         var day45 = earliest.AddDays(-60);
         var added45 = await AddDueRoundsAsync((int)Math.Ceiling(45_000.0 / units), day45);
-        var (sent45, elapsed45, allocated45) = await ScanAsync(day45, limit45);
+        int sent45;
+        TimeSpan elapsed45;
+        long allocated45;
+        try
+        {
+            (sent45, elapsed45, allocated45) = await ScanAsync(day45, limit45);
+        }
+        catch (DbException ex)
+        {
+            rows.Add(new ResultRow($"reminder scan, {added45:N0} due on one day ({day45:yyyy-MM-dd})", "all sent, exactly once",
+                $"the scan failed: {ex.GetType().Name}: {ex.Message}", false));
+            return rows;
+        }
+
         var finished = sent45 == added45;
         var again = finished ? (await ScanAsync(day45, limit45)).Sent : -1;
         int rowsFor45, distinct45;

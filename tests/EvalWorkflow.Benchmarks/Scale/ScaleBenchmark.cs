@@ -52,7 +52,7 @@ internal static class ScaleBenchmark
         {
             rows.AddRange(await new ReminderRows(databasePath, units, repeat, Log).RunAsync());
         }
-        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or DbUpdateException)
         {
             rows.Add(new ResultRow("reminder scan rows", "", $"failed: {ex.Message}", null));
         }
