@@ -83,6 +83,11 @@ if (args.FirstOrDefault() == CreateAdminCommand.Name)
     return await CreateAdminCommand.RunAsync(app.Services, args);
 }
 
+if (args.FirstOrDefault() == SeedScaleCommand.Name)
+{
+    return await SeedScaleCommand.RunAsync(app.Services, args);
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -20,4 +20,14 @@ internal static class HistoryChain
         entry.ChainAfter(last?.Sequence ?? 0, last?.Hash);
         db.EvaluationEvents.Add(entry);
     }
+
+    /// <summary>
+    /// Seals <paramref name="entry"/> after <paramref name="previous"/> (null for the first row) and adds it, for a history
+    /// built in memory before anything is saved (the scale data set), where reading the last row back cannot work.
+    /// </summary>
+    public static void AppendAfter(AppDbContext db, EvaluationEvent? previous, EvaluationEvent entry)
+    {
+        entry.ChainAfter(previous?.Sequence ?? 0, previous?.Hash);
+        db.EvaluationEvents.Add(entry);
+    }
 }
