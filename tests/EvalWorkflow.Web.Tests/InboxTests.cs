@@ -43,6 +43,9 @@ public sealed class InboxTests : AppTest
         var bad = await filer.GetAsync("/api/inbox/todo?pageSize=0");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("每页条数", await Api.ProblemDetailAsync(bad));
+        var notANumber = await filer.GetAsync("/api/inbox/todo?page=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.Contains("页码", await Api.ProblemDetailAsync(notANumber));
     }
 
     [Fact]

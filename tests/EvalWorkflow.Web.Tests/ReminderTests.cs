@@ -118,8 +118,12 @@ public sealed class ReminderTests : IAsyncLifetime
         var filer = await app.ClientForAsync("filer3");
         await EventuallyDeliveredAsync(async () => (await NotificationsAsync(filer, ids[0])).Count + (await NotificationsAsync(filer, ids[1])).Count == 2,
             "one notification per reminder");
-        clock.Advance(TimeSpan.FromSeconds(5));
-        await Task.Delay(300);
+        // Every reminder message of these evaluations sent and consumed: no notification can still come from one.
+        var texts = ids.Select(i => i.ToString()).ToList();
+        await EventuallyDeliveredAsync(() => app.WithDbAsync(db => db.OutboxMessages
+                .Where(m => m.Payload.Contains(texts[0]) || m.Payload.Contains(texts[1]))
+                .AllAsync(m => m.SentAtUtc != null && db.ConsumedMessages.Any(c => c.EventId == m.EventId))),
+            "every reminder message consumed");
         Assert.Equal(2, (await NotificationsAsync(filer, ids[0])).Count + (await NotificationsAsync(filer, ids[1])).Count);
     }
 

@@ -1,7 +1,6 @@
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Inbox;
-using EvalWorkflow.Workflows.Persistence;
 
 namespace EvalWorkflow.Web.Api;
 
@@ -16,26 +15,26 @@ public static class InboxEndpoints
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Inbox")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/inbox", async (int? page, int? pageSize, CurrentUser user, GetInbox inbox, CancellationToken ct) =>
-            TypedResults.Ok(await inbox.HandleAsync(user.Actor, PageRequest.Of(page, pageSize), ct)));
+        api.MapGet("/inbox", async (string? page, string? pageSize, CurrentUser user, GetInbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.HandleAsync(user.Actor, PageQuery.From(page, pageSize), ct)));
 
-        api.MapGet("/inbox/todo", async (int? page, int? pageSize, string? q, string? sort, CurrentUser user,
+        api.MapGet("/inbox/todo", async (string? page, string? pageSize, string? q, string? sort, CurrentUser user,
             GetInbox inbox, CancellationToken ct) =>
             TypedResults.Ok(await inbox.TodoAsync(user.Actor, Query(page, pageSize, q, sort), ct)));
 
-        api.MapGet("/inbox/done", async (int? page, int? pageSize, string? q, string? sort, CurrentUser user,
+        api.MapGet("/inbox/done", async (string? page, string? pageSize, string? q, string? sort, CurrentUser user,
             GetInbox inbox, CancellationToken ct) =>
             TypedResults.Ok(await inbox.DoneAsync(user.Actor, Query(page, pageSize, q, sort), ct)));
 
-        api.MapGet("/inbox/notifications", async (int? page, int? pageSize, CurrentUser user, GetInbox inbox,
+        api.MapGet("/inbox/notifications", async (string? page, string? pageSize, CurrentUser user, GetInbox inbox,
             CancellationToken ct) =>
-            TypedResults.Ok(await inbox.NotificationsAsync(user.Actor, PageRequest.Of(page, pageSize), ct)));
+            TypedResults.Ok(await inbox.NotificationsAsync(user.Actor, PageQuery.From(page, pageSize), ct)));
 
         api.MapPost("/notifications/read", async (Guid? id, CurrentUser user, MarkNotificationsRead mark, CancellationToken ct) =>
             TypedResults.Ok(await mark.HandleAsync(user.Actor, id, ct)));
     }
 
-    private static InboxQuery Query(int? page, int? pageSize, string? q, string? sort) => new(PageRequest.Of(page, pageSize), q, sort switch
+    private static InboxQuery Query(string? page, string? pageSize, string? q, string? sort) => new(PageQuery.From(page, pageSize), q, sort switch
     {
         null or "" or "default" => InboxSort.Default,
         "unit" => InboxSort.Unit,

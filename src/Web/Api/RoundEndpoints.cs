@@ -1,7 +1,6 @@
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Evaluations;
-using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Rounds;
 
 namespace EvalWorkflow.Web.Api;
@@ -32,10 +31,10 @@ public static class RoundEndpoints
         });
 
         // The board: the summary and one page of units; ?page=&pageSize=&stage=&overdue=true&unit=&sort=&desc=true
-        rounds.MapGet("/{id:guid}", async (Guid id, int? page, int? pageSize, string? stage, bool? overdue, string? unit, string? sort, bool? desc,
+        rounds.MapGet("/{id:guid}", async (Guid id, string? page, string? pageSize, string? stage, bool? overdue, string? unit, string? sort, bool? desc,
             CurrentUser user, GetRoundBoard board, CancellationToken ct) =>
         {
-            var query = new BoardQuery(PageRequest.Of(page, pageSize), string.IsNullOrWhiteSpace(stage) ? null : stage.Trim(), overdue == true,
+            var query = new BoardQuery(PageQuery.From(page, pageSize), string.IsNullOrWhiteSpace(stage) ? null : stage.Trim(), overdue == true,
                 unit, BoardSortOf(sort), desc == true);
             return TypedResults.Ok(await board.HandleAsync(user.Actor, id, query, ct));
         });
