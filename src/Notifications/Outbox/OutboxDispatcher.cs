@@ -1,5 +1,7 @@
 using System.Text.Json;
+using EvalWorkflow.Notifications.InApp;
 using EvalWorkflow.Workflows.Contracts;
+using EvalWorkflow.Workflows.Outbox;
 using EvalWorkflow.Workflows.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -20,18 +22,30 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// How long a published message may stay without every consumer's consumed-message row before it is published again
+    /// (doubled with each attempt, up to an hour). Longer than a consumer's own retries take.
+    /// </summary>
+    public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
-/// Publishes unsent outbox rows through MassTransit in order, then marks them sent. A crash between the two
-/// publishes a row again after restart; consumers are idempotent by event id, so the effect happens once.
+/// Publishes outbox rows through MassTransit and sees them delivered. A row counts as delivered only when every consumer
+/// of its type has committed its effect together with its consumed-message row; until then it is published again with
+/// back-off — after a crash that lost it in the in-memory transport, after a consumer gave up, or after a crash between
+/// publishing and marking. Consumers are idempotent by event id, so the effect happens once.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
-    private static readonly Dictionary<string, Type> Contracts = new[] { typeof(EvaluationActed), typeof(ReminderIssued) }
-        .ToDictionary(t => t.FullName!);
+    /// <summary>Each contract the outbox carries, and the consumers whose consumed-message rows mean it was delivered.</summary>
+    private static readonly Dictionary<string, (Type Contract, string[] Consumers)> Routes = new()
+    {
+        [typeof(EvaluationActed).FullName!] = (typeof(EvaluationActed), [nameof(EvaluationActedConsumer)]),
+        [typeof(ReminderIssued).FullName!] = (typeof(ReminderIssued), [nameof(ReminderIssuedConsumer)]),
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,30 +75,64 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Marks what the consumers have committed as delivered, then publishes new rows and undelivered ones that are due.</summary>
     /// <returns>How many messages were published.</returns>
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        var batch = await db.OutboxMessages.Where(m => m.SentAtUtc == null)
-            .OrderBy(m => m.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ConfirmDeliveredAsync(db, now, ct);
+
+        var size = options.Value.BatchSize;
+        var batch = await db.OutboxMessages.Where(m => m.SentAtUtc == null).OrderBy(m => m.Id).Take(size).ToListAsync(ct);
+        if (batch.Count < size)
+        {
+            batch.AddRange(await db.OutboxMessages.Where(m => m.RetryAtUtc != null && m.RetryAtUtc <= now)
+                .OrderBy(m => m.RetryAtUtc).ThenBy(m => m.Id).Take(size - batch.Count).ToListAsync(ct));
+        }
+
         foreach (var message in batch)
         {
-            if (!Contracts.TryGetValue(message.Type, out var type))
+            if (!Routes.TryGetValue(message.Type, out var route))
             {
                 throw new InvalidOperationException($"Outbox message {message.Id} has unknown type {message.Type}.");
             }
 
-            var payload = JsonSerializer.Deserialize(message.Payload, type)!;
-            await bus.Publish(payload, type, ct);
-            message.MarkSent(clock.GetUtcNow().UtcDateTime);
+            if (message.Attempts > 0)
+            {
+                LogRedelivering(message.Id, message.Type, message.Attempts + 1, message.SentAtUtc);
+            }
+
+            var payload = JsonSerializer.Deserialize(message.Payload, route.Contract)!;
+            await bus.Publish(payload, route.Contract, ct);
+            message.MarkSent(clock.GetUtcNow().UtcDateTime, options.Value.RedeliverAfter);
             await db.SaveChangesAsync(ct);
         }
 
         return batch.Count;
     }
 
+    /// <summary>One set-based update per contract: published rows whose every consumer has its consumed-message row.</summary>
+    private static async Task ConfirmDeliveredAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        foreach (var (type, route) in Routes)
+        {
+            var consumers = route.Consumers;
+            await db.OutboxMessages
+                .Where(m => m.Type == type && m.RetryAtUtc != null
+                    && db.ConsumedMessages.Count(c => c.EventId == m.EventId && consumers.Contains(c.Consumer)) == consumers.Length)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.RetryAtUtc, (DateTime?)null)
+                    .SetProperty(m => m.DeliveredAtUtc, nowUtc), ct);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; retrying")]
     private partial void LogDispatchFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox message {Id} ({Type}) was not delivered after its last publication at {SentAtUtc:o}; publishing it again (attempt {Attempt})")]
+    private partial void LogRedelivering(long id, string type, int attempt, DateTime? sentAtUtc);
 }

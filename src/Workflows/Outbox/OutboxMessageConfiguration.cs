@@ -9,6 +9,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.HasIndex(m => m.EventId).IsUnique();
         builder.HasIndex(m => m.SentAtUtc);
+        // The dispatcher's confirmation and redelivery walk only the published, undelivered rows.
+        builder.HasIndex(m => m.RetryAtUtc);
         builder.Property(m => m.Payload).HasMaxLength(20_000);
     }
 }

@@ -750,7 +750,13 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EventId")
@@ -759,6 +765,9 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -773,6 +782,8 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("RetryAtUtc");
 
                     b.HasIndex("SentAtUtc");
 
