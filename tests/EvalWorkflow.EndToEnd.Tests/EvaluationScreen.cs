@@ -13,7 +13,7 @@ internal static class EvaluationScreen
     {
         await Field(page, $"section-{code}-text", "textarea").FillAsync(text);
         await page.GetByTestId($"section-{code}-save").ClickAsync();
-        await Expect(page.GetByTestId($"section-{code}-save")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId($"section-{code}-dirty")).ToHaveCountAsync(0);
     }
 
     public static async Task ActAsync(IPage page, string act)

@@ -42,6 +42,12 @@ public static class ContentShape
             throw new Refusal(RefusalKind.Invalid, "内容不完整：须包含 Sections、Basic、Overall 和 Projects");
         }
 
+        var missing = Missing(content).Distinct().Take(20).ToList();
+        if (missing.Count > 0)
+        {
+            throw new Refusal(RefusalKind.Invalid, "内容不完整，未做任何更改：" + string.Join("；", missing));
+        }
+
         var normalizedSections = sections.OrderBy(s => s.Order).Select(s =>
         {
             var given = content.Sections.FirstOrDefault(c => c.Code == s.Code);
@@ -73,6 +79,71 @@ public static class ContentShape
         return problems.Count > 0
             ? throw new Refusal(RefusalKind.Invalid, "内容格式有误：" + string.Join("；", problems.Distinct().Take(20)))
             : new EvaluationContent(normalizedSections, basic, overall, projects);
+    }
+
+    /// <summary>
+    /// The required parts of the document that are null — a JSON null, or a list element that is null. They are refused by
+    /// name, never read as blank: a save that omitted a table's lines must not erase them.
+    /// </summary>
+    private static IEnumerable<string> Missing(EvaluationContent content)
+    {
+        foreach (var (section, i) in content.Sections.Select((x, i) => (x, i + 1)))
+        {
+            if (section?.Code is null || section.Markdown is null)
+            {
+                yield return $"报告第{i}部分缺少 code 或 markdown";
+            }
+        }
+
+        var basic = content.Basic;
+        if (basic.Lines is null || basic.Lines.Any(l => l?.Code is null))
+        {
+            yield return "附件1 缺少 lines（或某行缺少 code）";
+        }
+
+        if (basic.Buildings is null)
+        {
+            yield return "附件1 缺少 buildings";
+        }
+
+        if (basic.Footer is null)
+        {
+            yield return "附件1 缺少 footer";
+        }
+
+        foreach (var (table, label) in content.Projects.Select((p, i) => (p, $"附件3 第{i + 1}张")).Prepend((content.Overall, "附件2")))
+        {
+            if (table is null)
+            {
+                yield return $"{label} 为 null";
+                continue;
+            }
+
+            if (table.Total is null)
+            {
+                yield return $"{label} 缺少 total";
+            }
+
+            if (table.Splits is null || table.Splits.Any(x => x?.Name is null || x.Lines is null || x.Lines.Any(l => l?.Name is null)))
+            {
+                yield return $"{label} 缺少 splits（或某分类缺少 name、lines）";
+            }
+
+            if (table.Goals is null)
+            {
+                yield return $"{label} 缺少 goals";
+            }
+
+            if (table.Indicators is null || table.Indicators.Any(l => l?.Level1 is null || l.Level2 is null || l.Name is null))
+            {
+                yield return $"{label} 缺少 indicators（或某行指标缺少 level1、level2、name）";
+            }
+
+            if (table.Footer is null)
+            {
+                yield return $"{label} 缺少 footer";
+            }
+        }
     }
 
     private static BasicDataTable NormalizeBasic(BasicDataTable basic, TemplateBody template, List<string> problems)

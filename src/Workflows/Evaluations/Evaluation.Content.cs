@@ -25,7 +25,8 @@ public sealed partial class Evaluation
 
     /// <summary>
     /// Replaces the whole content. The lead filer may change everything; a filer to whom a table was assigned, that table only.
-    /// A changed table is no longer ready.
+    /// A changed table is no longer ready. Any change — a text, a number, the order of the project tables, a table added or
+    /// removed — bumps the content version and the concurrency token, so that it races no act unseen.
     /// </summary>
     /// <exception cref="Refusal">When the actor may not make one of the changes, or the document has the wrong shape.</exception>
     internal void ReplaceContent(EvaluationContent content, Actor actor)
@@ -48,13 +49,17 @@ public sealed partial class Evaluation
 
         changed |= WritePart(PartKind.Basic, null, normalized.Basic, 0, actor, isLead);
         changed |= WritePart(PartKind.Overall, null, normalized.Overall with { Id = PartId(PartKind.Overall) }, 0, actor, isLead);
-        for (var i = 0; i < normalized.Projects.Count; i++)
+
+        // A project keeps its id only when it names one of this evaluation's own project tables; any other id (a new
+        // table's, 附件1's or 附件2's, another evaluation's) is replaced by one the server makes up.
+        var ownProjects = parts.Where(p => p.Kind == PartKind.Project).Select(p => p.Id).ToHashSet();
+        var projects = normalized.Projects.Select(p => ownProjects.Contains(p.Id) ? p : p with { Id = Guid.NewGuid() }).ToList();
+        for (var i = 0; i < projects.Count; i++)
         {
-            var project = normalized.Projects[i];
-            changed |= WritePart(PartKind.Project, project.Id, project, i + 1, actor, isLead);
+            changed |= WritePart(PartKind.Project, projects[i].Id, projects[i], i + 1, actor, isLead);
         }
 
-        foreach (var removed in parts.Where(p => p.Kind == PartKind.Project && normalized.Projects.All(n => n.Id != p.Id)).ToList())
+        foreach (var removed in parts.Where(p => p.Kind == PartKind.Project && projects.All(n => n.Id != p.Id)).ToList())
         {
             Require(isLead, "只有牵头填表人可以删除项目表");
             parts.Remove(removed);
@@ -77,6 +82,7 @@ public sealed partial class Evaluation
         var part = parts.SingleOrDefault(p => p.Id == partId) ?? throw Refusal.NotFound("附表");
         (LeadFilerId, LeadFilerName) = (LeadFilerId ?? actor.UserId, LeadFilerName ?? actor.DisplayName);
         part.Assign(filer?.Id, filer?.Name);
+        ContentVersion++;
         Version++;
     }
 
@@ -174,7 +180,7 @@ public sealed partial class Evaluation
 
     private bool WritePart(PartKind kind, Guid? id, object body, int order, Actor actor, bool isLead)
     {
-        var part = kind == PartKind.Project ? parts.SingleOrDefault(p => p.Id == id) : parts.FirstOrDefault(p => p.Kind == kind);
+        var part = kind == PartKind.Project ? parts.SingleOrDefault(p => p.Id == id && p.Kind == kind) : parts.FirstOrDefault(p => p.Kind == kind);
         if (part is null)
         {
             Require(isLead, "只有牵头填表人可以增加附表");
@@ -183,14 +189,17 @@ public sealed partial class Evaluation
             return true;
         }
 
-        var changed = part.Differs(body);
-        if (changed && !MayEdit(part, actor))
+        var bodyChanged = part.Differs(body);
+        if (bodyChanged && !MayEdit(part, actor))
         {
             throw new Refusal(RefusalKind.Conflict, $"{PartLabel(part)}由 {part.AssigneeName ?? LeadFilerName} 填报，您不能修改");
         }
 
+        // The order is part of the content (and of its hash): moving a table is a change like any other.
+        var moved = part.Order != order;
+        Require(!moved || isLead, "只有牵头填表人可以调整项目表的顺序");
         part.Write(body, order);
-        return changed;
+        return bodyChanged || moved;
     }
 
     /// <exception cref="Refusal">Unless <paramref name="actor"/> is a filer of the unit and the content is still a draft.</exception>

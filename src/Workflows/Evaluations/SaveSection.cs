@@ -23,7 +23,8 @@ public sealed class SaveSection(AppDbContext db) : IUseCase
     public async Task<(SectionView Section, int EvaluationVersion)> HandleAsync(
         Actor actor, Guid evaluationId, string code, SaveSectionRequest request, CancellationToken ct = default)
     {
-        var markdown = request.Markdown ?? "";
+        // Null is not "empty": a save that forgot the text must not erase the section.
+        var markdown = request.Markdown ?? throw new Refusal(RefusalKind.Invalid, "缺少必填字段：markdown，未做任何更改");
         if (markdown.Length > ReportSection.MaxLength)
         {
             throw new Refusal(RefusalKind.Invalid, $"内容过长：每部分最多 {ReportSection.MaxLength} 字，现有 {markdown.Length} 字");

@@ -38,6 +38,23 @@ public sealed class TablesWorkbookTests
         AssertSame(Example, read.Content);
     }
 
+    [Theory]
+    [InlineData(null, "很多", "「很多」不是数字")]
+    [InlineData("s", "99999", "单元格无法读取或是错误值：无法读取（共享字符串 99999 不存在）")]
+    [InlineData("e", "#VALUE!", "单元格无法读取或是错误值：#VALUE!")]
+    [InlineData(null, "1e400", "「1e400」不是数字")]
+    public void An_unreadable_staff_cell_is_a_problem_never_a_blank(string? type, string stored, string message)
+    {
+        var workbook = WorkbookEdit.Apply(Download(Example), edit => edit.SetRaw(Basic, $"C{edit.RowWhere(Basic, "A", "staff")}",
+            type is null ? null : new CellValues(type), stored));
+
+        var read = Upload(workbook, Example);
+
+        Assert.Null(read.Content);
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal((Basic, "C", message), (problem.Sheet, problem.Column, problem.Message));
+    }
+
     [Fact]
     public void The_workbook_is_valid_office_open_xml_with_a_sheet_per_table()
     {

@@ -59,6 +59,14 @@ public sealed class WorkbookEdit
         Cell(sheet, reference).StyleIndex = (uint)formats.FindIndex(f => f.NumberFormatId?.Value == 10);
     }
 
+    /// <summary>Writes a cell as another program might: <paramref name="type"/> with <paramref name="value"/> as stored, unchecked.</summary>
+    public void SetRaw(string sheet, string reference, CellValues? type, string value)
+    {
+        var cell = Cell(sheet, reference);
+        cell.RemoveAllChildren();
+        (cell.DataType, cell.CellValue) = (type is null ? null : new EnumValue<CellValues>(type.Value), new CellValue(value));
+    }
+
     public void RemoveSheet(string name)
     {
         var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);

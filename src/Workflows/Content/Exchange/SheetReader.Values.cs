@@ -33,6 +33,12 @@ internal sealed partial class SheetReader
     public string? Text(int row, string column)
     {
         var cell = Raw(row, column);
+        if (cell is { IsError: true } error)
+        {
+            Problem(row, column, $"单元格无法读取或是错误值：{error.Text}");
+            return null;
+        }
+
         var text = cell is { IsNumber: true } c ? ToDecimal(c.Text)?.ToString(CultureInfo.InvariantCulture) : cell?.Text.Trim();
         if (text?.Length > ContentShape.MaxText)
         {
@@ -86,7 +92,7 @@ internal sealed partial class SheetReader
             return date;
         }
 
-        Problem(row, column, c.IsError ? $"单元格是错误值 {c.Text}" : $"「{c.Text.Trim()}」不是日期（例：2025-03-31）");
+        Problem(row, column, c.IsError ? $"单元格无法读取或是错误值：{c.Text}" : $"「{c.Text.Trim()}」不是日期（例：2025-03-31）");
         return null;
     }
 
@@ -103,7 +109,7 @@ internal sealed partial class SheetReader
             : decimal.TryParse(text.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var typed) ? typed : (decimal?)null;
         if (value is null)
         {
-            Problem(row, column, c.IsError ? $"单元格是错误值 {text}" : $"「{text}」不是数字");
+            Problem(row, column, c.IsError ? $"单元格无法读取或是错误值：{text}" : $"「{text}」不是数字");
         }
 
         return value;

@@ -126,7 +126,10 @@ internal sealed partial class SheetReader
         var value = cell.CellValue?.Text ?? "";
         return type switch
         {
-            _ when type == CellValues.SharedString => new(int.TryParse(value, out var i) && i >= 0 && i < sharedStrings.Count ? sharedStrings[i] : "", false),
+            // A reference to a shared string that does not exist is unreadable, not blank.
+            _ when type == CellValues.SharedString => int.TryParse(value, out var i) && i >= 0 && i < sharedStrings.Count
+                ? new(sharedStrings[i], false)
+                : new($"无法读取（共享字符串 {value} 不存在）", false, IsError: true),
             _ when type == CellValues.Error => new(value, false, IsError: true),
             _ when type == CellValues.Boolean => new(value == "1" ? "TRUE" : "FALSE", false),
             _ when type == CellValues.String || type == CellValues.Date => new(value, false),
