@@ -1,7 +1,6 @@
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
-using EvalWorkflow.Workflows.Outbox;
 using EvalWorkflow.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,17 +66,9 @@ public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock) : IUseCa
 
             var entry = new EvaluationEvent(evaluation.Id, WorkflowAct.ExtendDeadline, evaluation.Stage, evaluation.Stage, actor,
                 comment, evaluation.ContentVersion, null, now);
-            await HistoryChain.AppendAsync(db, entry, ct);
-            db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), now));
+            await EvaluationChange.RecordAsync(db, evaluation, entry, now, ct);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw Refusal.Stale(); // an act on one of these evaluations took the next history position first
-        }
+        await EvaluationChange.SaveAsync(db, ct);
     }
 }

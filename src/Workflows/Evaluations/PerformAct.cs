@@ -2,7 +2,6 @@ using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Contracts;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Identity;
-using EvalWorkflow.Workflows.Outbox;
 using EvalWorkflow.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -70,18 +69,8 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
             previous.SupersedeBy(evaluation.Id, now);
         }
 
-        await HistoryChain.AppendAsync(db, entry, ct);
-        db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), now));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The version token, or the history's unique sequence: someone acted on this evaluation first.
-            throw Refusal.Stale();
-        }
-
+        await EvaluationChange.RecordAsync(db, evaluation, entry, now, ct);
+        await EvaluationChange.SaveAsync(db, ct);
         return evaluation.Version;
     }
 

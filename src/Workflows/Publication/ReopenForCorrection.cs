@@ -1,7 +1,6 @@
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
-using EvalWorkflow.Workflows.Outbox;
 using EvalWorkflow.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,16 +42,11 @@ public sealed class ReopenForCorrection(AppDbContext db, TimeProvider clock) : I
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = new EvaluationEvent(correction.Id, WorkflowAct.Reopen, Stages.Published, correction.Stage, actor,
             $"更正第 {published.Revision} 版：{reason}", correction.ContentVersion, null, now);
-        await HistoryChain.AppendAsync(db, entry, ct);
-        db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(correction, entry), now));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new Refusal(RefusalKind.Conflict, "该报告已有进行中的更正");
-        }
+        await EvaluationChange.RecordAsync(db, correction, entry, now, ct);
+        await EvaluationChange.SaveAsync(db, ct, otherRace: async () =>
+            await db.Evaluations.AnyAsync(e => e.CorrectsId == published.Id && e.Id != correction.Id, ct)
+                ? new Refusal(RefusalKind.Conflict, "该报告已有进行中的更正")
+                : null);
 
         return correction.Id;
     }

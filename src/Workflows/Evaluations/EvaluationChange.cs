@@ -1,0 +1,63 @@
+using EvalWorkflow.Workflows.Outbox;
+using EvalWorkflow.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalWorkflow.Workflows.Evaluations;
+
+/// <summary>
+/// The one path that records a workflow change to evaluations: each history row is chained after its evaluation's last
+/// row and gets its outbox message, and one save commits them with the evaluations' new state. Only a lost race — a
+/// version token that moved, or a history position another act took first — is refused as stale; any other failure is
+/// a real error and propagates as one.
+/// </summary>
+internal static class EvaluationChange
+{
+    /// <summary>Adds <paramref name="entry"/> to <paramref name="evaluation"/>'s history and announces it through the outbox.</summary>
+    public static async Task RecordAsync(AppDbContext db, Evaluation evaluation, EvaluationEvent entry, DateTime nowUtc, CancellationToken ct)
+    {
+        await HistoryChain.AppendAsync(db, entry, ct);
+        db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), nowUtc));
+    }
+
+    /// <summary>Saves everything recorded in one transaction.</summary>
+    /// <param name="otherRace">For a change with a race of its own (a second correction of the same report): the refusal when
+    /// that race was lost, asked only after a failed save.</param>
+    /// <exception cref="Refusal">Stale when another change got there first.</exception>
+    public static async Task SaveAsync(AppDbContext db, CancellationToken ct, Func<Task<Refusal?>>? otherRace = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Refusal.Stale();
+        }
+        catch (DbUpdateException)
+        {
+            var entries = db.ChangeTracker.Entries<EvaluationEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            if (await AnyPositionTakenAsync(db, entries, ct))
+            {
+                throw Refusal.Stale();
+            }
+
+            if (otherRace is not null && await otherRace() is { } refusal)
+            {
+                throw refusal;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Whether another row now holds one of <paramref name="entries"/>' history positions.</summary>
+    private static async Task<bool> AnyPositionTakenAsync(AppDbContext db, IReadOnlyCollection<EvaluationEvent> entries, CancellationToken ct)
+    {
+        var wanted = entries.ToDictionary(e => e.EvaluationId, e => e.Sequence);
+        var last = await wanted.Keys.ToListInChunksAsync(chunk => db.EvaluationEvents.AsNoTracking()
+            .Where(h => chunk.Contains(h.EvaluationId))
+            .GroupBy(h => h.EvaluationId)
+            .Select(g => new { EvaluationId = g.Key, Sequence = g.Max(h => h.Sequence) }), ct);
+        return last.Any(l => l.Sequence >= wanted[l.EvaluationId]);
+    }
+}
