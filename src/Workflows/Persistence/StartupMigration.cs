@@ -42,6 +42,7 @@ public sealed partial class StartupMigration(AppDbContext db, ILogger logger)
             return;
         }
 
+        RestoreWritableSidecars(file);
         await using var gate = await MigrationGate.AcquireAsync(file + ".migrating", logger, LogEvery, ct);
         if (gate.Held)
         {
@@ -50,6 +51,43 @@ public sealed partial class StartupMigration(AppDbContext db, ILogger logger)
 
         await WatchAsync(db.Database.MigrateAsync(ct), async () => await DescribeLockAsync(ct), ct);
     }
+
+    /// <summary>
+    /// Gives the <c>-wal</c> and <c>-shm</c> files back the write permission of the database file. SQLite creates them
+    /// with the database file's mode, and a connection to a read-only database cannot remove them when it closes: after
+    /// a start on a read-only file they stay read-only, and once the file's permission is fixed every later start fails
+    /// with "attempt to write a readonly database". Changing a file's mode does not disturb a process that has it open.
+    /// </summary>
+    private void RestoreWritableSidecars(string file)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(file))
+        {
+            return;
+        }
+
+        const UnixFileMode writeBits = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        var wanted = File.GetUnixFileMode(file) & writeBits;
+        foreach (var sidecar in new[] { file + "-wal", file + "-shm" })
+        {
+            if (!File.Exists(sidecar) || (File.GetUnixFileMode(sidecar) & wanted) == wanted)
+            {
+                continue;
+            }
+
+            var mode = File.GetUnixFileMode(sidecar);
+            try
+            {
+                File.SetUnixFileMode(sidecar, mode | wanted);
+                LogSidecarRestored(sidecar, Octal(mode), Octal(mode | wanted));
+            }
+            catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+            {
+                LogSidecarReadOnly(sidecar, Octal(mode), exception.Message);
+            }
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8);
 
     /// <summary>The database file, or null for an in-memory database (no other process can share it).</summary>
     private string? DatabaseFile()
@@ -166,6 +204,14 @@ public sealed partial class StartupMigration(AppDbContext db, ILogger logger)
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Waiting for the migration lock {LockTable}, taken at {TakenAt} ({Age} ago) by a migrator outside this app; released as stale once older than {StaleAfter}")]
     private partial void LogWaitingForLock(string lockTable, string takenAt, string age, string staleAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Made {File} writable again (mode {Old} → {New}): a start on the read-only database had left it read-only")]
+    private partial void LogSidecarRestored(string file, string old, string @new);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{File} is read-only (mode {Mode}) while the database file is writable, and cannot be changed ({Reason}): give it the database file's permissions, or writes will fail")]
+    private partial void LogSidecarReadOnly(string file, string mode, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migrations still running after {Elapsed}: {LockState}")]
     private partial void LogStillMigrating(string elapsed, string lockState);

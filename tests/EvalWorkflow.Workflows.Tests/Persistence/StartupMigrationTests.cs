@@ -101,6 +101,31 @@ public sealed class StartupMigrationTests : IDisposable
         Assert.True(logs.Has(LogLevel.Warning, "Released a stale migration lock"), string.Join('\n', logs.Lines));
     }
 
+    [Fact]
+    public async Task Wal_and_shm_files_left_read_only_by_a_start_on_a_read_only_database_are_made_writable_again()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        await MigratedAsync();
+        foreach (var sidecar in new[] { file + "-wal", file + "-shm" })
+        {
+            await File.WriteAllBytesAsync(sidecar, []); // as SQLite leaves them: empty WAL, an index it rebuilds
+            File.SetUnixFileMode(sidecar, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        await MigrateAsync(TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var sidecar in new[] { file + "-wal", file + "-shm" }.Where(File.Exists))
+        {
+            Assert.True(File.GetUnixFileMode(sidecar).HasFlag(UnixFileMode.UserWrite), sidecar);
+        }
+
+        Assert.True(logs.Has(LogLevel.Warning, "-shm writable again (mode 444 → 644)"), string.Join('\n', logs.Lines));
+    }
+
     private AppDbContext Open() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={file}").Options);
 
     private async Task MigratedAsync()
