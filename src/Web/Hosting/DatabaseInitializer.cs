@@ -41,6 +41,7 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IConf
 
         await BuiltInData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
         await TaskColumns.BackfillAsync(db, ct);
+        await RevisionUpgrade.RunAsync(db, ct);
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
