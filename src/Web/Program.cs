@@ -26,11 +26,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 var connectionString = builder.Configuration.GetConnectionString("Default");
 if (string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
 {
-    builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+    builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((services, options) =>
+        StorageFailureLogging.LogStorageFailuresByKind(options.UseNpgsql(connectionString), services));
 }
 else
 {
-    builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+    builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        StorageFailureLogging.LogStorageFailuresByKind(options.UseSqlite(connectionString), services));
 }
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalWorkflow.Workflows;
@@ -17,6 +18,8 @@ public static class WorkflowsRegistration
         {
             services.AddScoped(useCase);
         }
+
+        services.AddSingleton<StorageFailureLogging>();
 
         return services;
     }

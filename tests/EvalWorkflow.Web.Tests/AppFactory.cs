@@ -9,14 +9,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EvalWorkflow.Web.Tests;
 
 /// <summary>The real app on a real SQLite file of its own, seeded with the demo data.</summary>
 /// <param name="settings">Further configuration, e.g. <c>Email:*</c>.</param>
 /// <param name="clock">Replaces the app's <see cref="TimeProvider"/>.</param>
+/// <param name="logs">Receives the app's log lines as well.</param>
 public sealed class AppFactory(string? databasePath = null, bool dispatch = true,
-    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, ILoggerProvider? logs = null)
+    : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"evalworkflow-test-{Guid.NewGuid():N}.db");
 
@@ -38,6 +41,11 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
     }
 
@@ -70,7 +78,7 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
         if (databasePath is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".migrating" })
             {
                 File.Delete(DatabasePath + suffix);
             }

@@ -28,7 +28,11 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IConf
             Directory.CreateDirectory(folder);
         }
 
-        await db.Database.MigrateAsync(ct);
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        await new StartupMigration(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<StartupMigration>())
+        {
+            StaleAfter = configuration.GetValue("Database:StaleMigrationLockAfter", TimeSpan.FromMinutes(1)),
+        }.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers work while one writer commits; SQLite's default synchronous=FULL is kept.
@@ -37,6 +41,7 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IConf
 
         await BuiltInData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
         await TaskColumns.BackfillAsync(db, ct);
+        await RevisionUpgrade.RunAsync(db, ct);
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),

@@ -46,6 +46,7 @@ public sealed class RunHistoryCheck(AppDbContext db, TimeProvider clock, ILogger
         check.Start(await evaluations.CountAsync(ct), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
 
+        var chainStartUtc = await db.EvaluationEvents.Where(h => h.Hash != "").MinAsync(h => (DateTime?)h.OccurredAtUtc, ct);
         Guid? after = null;
         while (true)
         {
@@ -64,7 +65,7 @@ public sealed class RunHistoryCheck(AppDbContext db, TimeProvider clock, ILogger
             var broken = new List<(Guid EvaluationId, int Sequence, string Reason)>();
             foreach (var id in ids)
             {
-                if (FirstBreak(rows[id].OrderBy(h => h.Sequence).ThenBy(h => h.OccurredAtUtc).ToList()) is var (sequence, reason))
+                if (FirstBreak(rows[id].OrderBy(h => h.Sequence).ThenBy(h => h.OccurredAtUtc).ToList(), chainStartUtc) is var (sequence, reason))
                 {
                     broken.Add((id, sequence, reason));
                 }
@@ -97,15 +98,35 @@ public sealed class RunHistoryCheck(AppDbContext db, TimeProvider clock, ILogger
             b.Sequence, b.Reason)).ToList();
     }
 
-    private static (int Sequence, string Reason)? FirstBreak(IReadOnlyList<EvaluationEvent> chain)
+    /// <remarks>
+    /// Rows written before the chain existed (链前记录) got their sequence from the migration that added the chain but
+    /// no hash: an empty <see cref="EvaluationEvent.Hash"/> and no <see cref="EvaluationEvent.PreviousHash"/>, and they
+    /// are older than every row with a hash. They are not reported as altered; their positions are still checked. The chain starts at the first row with a hash, which
+    /// links to the empty hash of the row before it. A row without a hash after the chain has started had its hash
+    /// removed, and is reported.
+    /// </remarks>
+    private static (int Sequence, string Reason)? FirstBreak(IReadOnlyList<EvaluationEvent> chain, DateTime? chainStartUtc)
     {
         string? previous = null;
+        var chainStarted = false;
         for (var i = 0; i < chain.Count; i++)
         {
             var row = chain[i];
             if (row.Sequence != i + 1)
             {
                 return (i + 1, $"第 {i + 1} 条记录缺失或顺序被改动（找到的是第 {row.Sequence} 条）");
+            }
+
+            if (!chainStarted && IsBeforeChain(row, chainStartUtc))
+            {
+                previous = row.Hash;
+                continue;
+            }
+
+            chainStarted = true;
+            if (row.Hash.Length == 0)
+            {
+                return (row.Sequence, $"第 {row.Sequence} 条记录没有哈希，却在链开始之后写入：哈希被清除");
             }
 
             if (row.PreviousHash != previous)
@@ -123,4 +144,11 @@ public sealed class RunHistoryCheck(AppDbContext db, TimeProvider clock, ILogger
 
         return null;
     }
+
+    /// <summary>
+    /// A 链前记录: no hash, and older than the first row with one anywhere (the chain began for every evaluation at
+    /// once, when its migration ran), so that removing the hashes of recent rows does not pass them off as old ones.
+    /// </summary>
+    private static bool IsBeforeChain(EvaluationEvent row, DateTime? chainStartUtc) =>
+        row.Hash.Length == 0 && row.PreviousHash is null && (chainStartUtc is null || row.OccurredAtUtc < chainStartUtc);
 }
