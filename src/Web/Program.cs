@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,9 @@ else
     builder.Services.AddDbContext<AppDbContext>((services, options) =>
         StorageFailureLogging.LogStorageFailuresByKind(options.UseSqlite(connectionString), services));
 }
+
+// Interceptors registered as services apply to every context too (the tests inject a full disk this way).
+builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetServices<IInterceptor>()));
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.AddIdentityCore<AppUser>(options =>
@@ -85,7 +89,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.AddScheduling(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"]);
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"])
+    .AddCheck<StorageHealthCheck>("storage", tags: ["db"]); // Unhealthy while writes fail (disk full, I/O error)
 
 var app = builder.Build();
 

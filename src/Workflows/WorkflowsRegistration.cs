@@ -19,6 +19,7 @@ public static class WorkflowsRegistration
             services.AddScoped(useCase);
         }
 
+        services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageFailureLogging>();
 
         return services;

@@ -17,8 +17,10 @@ namespace EvalWorkflow.Web.Tests;
 /// <param name="settings">Further configuration, e.g. <c>Email:*</c>.</param>
 /// <param name="clock">Replaces the app's <see cref="TimeProvider"/>.</param>
 /// <param name="logs">Receives the app's log lines as well.</param>
+/// <param name="services">Further services, e.g. an EF Core interceptor that injects a fault.</param>
 public sealed class AppFactory(string? databasePath = null, bool dispatch = true,
-    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, ILoggerProvider? logs = null)
+    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, ILoggerProvider? logs = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath ?? Path.Combine(Path.GetTempPath(), $"evalworkflow-test-{Guid.NewGuid():N}.db");
@@ -41,6 +43,11 @@ public sealed class AppFactory(string? databasePath = null, bool dispatch = true
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
 
         if (logs is not null)

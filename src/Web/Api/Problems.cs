@@ -20,6 +20,7 @@ public static class Problems
     {
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status409Conflict,
     };
 
@@ -27,6 +28,7 @@ public static class Problems
     {
         RefusalKind.NotFound => "未找到",
         RefusalKind.Invalid => "输入有误",
+        RefusalKind.Unavailable => "暂时无法保存",
         _ => "操作被拒绝",
     };
 }

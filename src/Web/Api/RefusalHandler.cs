@@ -1,14 +1,21 @@
 using EvalWorkflow.Workflows.Evaluations;
+using EvalWorkflow.Workflows.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace EvalWorkflow.Web.Api;
 
-/// <summary>Answers every API request a use case refused with an RFC 7807 problem carrying the Chinese reason.</summary>
+/// <summary>
+/// Answers every API request a use case refused, or that met a storage fault, with an RFC 7807 problem carrying the Chinese reason.
+/// </summary>
 public sealed class RefusalHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not Refusal refusal)
+        // A storage fault below a use case (disk full, I/O error) is answered like a refusal: 503 with the Chinese reason.
+        var failure = StorageFailure.Of(exception);
+        var refusal = exception as Refusal
+            ?? (failure.Kind == StorageFailureKind.StorageFault ? new StorageUnavailable(failure, exception) : null);
+        if (refusal is null)
         {
             return false;
         }

@@ -29,18 +29,15 @@ internal static class EvaluationChange
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception)
         {
-            throw Refusal.Stale();
-        }
-        catch (DbUpdateException)
-        {
-            var entries = db.ChangeTracker.Entries<EvaluationEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-            if (await AnyPositionTakenAsync(db, entries, ct))
+            var failure = StorageFailure.Of(exception);
+            if (failure.Kind == StorageFailureKind.StaleVersion || failure.IsDuplicateOn("EvaluationEvents", "EvaluationId", "Sequence"))
             {
-                throw Refusal.Stale();
+                throw Refusal.Stale(); // logged at Information by StorageFailureLogging
             }
 
+            StorageUnavailable.ThrowIfStorageFault(exception);
             if (otherRace is not null && await otherRace() is { } refusal)
             {
                 throw refusal;
@@ -48,16 +45,5 @@ internal static class EvaluationChange
 
             throw;
         }
-    }
-
-    /// <summary>Whether another row now holds one of <paramref name="entries"/>' history positions.</summary>
-    private static async Task<bool> AnyPositionTakenAsync(AppDbContext db, IReadOnlyCollection<EvaluationEvent> entries, CancellationToken ct)
-    {
-        var wanted = entries.ToDictionary(e => e.EvaluationId, e => e.Sequence);
-        var last = await wanted.Keys.ToListInChunksAsync(chunk => db.EvaluationEvents.AsNoTracking()
-            .Where(h => chunk.Contains(h.EvaluationId))
-            .GroupBy(h => h.EvaluationId)
-            .Select(g => new { EvaluationId = g.Key, Sequence = g.Max(h => h.Sequence) }), ct);
-        return last.Any(l => l.Sequence >= wanted[l.EvaluationId]);
     }
 }

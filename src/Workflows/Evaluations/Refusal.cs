@@ -8,6 +8,8 @@ public enum RefusalKind
     Invalid,
     /// <summary>Not allowed now: wrong stage, wrong role, someone else acted first.</summary>
     Conflict,
+    /// <summary>The store cannot take writes now (disk full, I/O error, read-only): nothing was saved.</summary>
+    Unavailable,
 }
 
 /// <summary>A use case refused a request; <see cref="Exception.Message"/> is the reason shown to the user, in Chinese.</summary>

@@ -17,8 +17,21 @@ namespace EvalWorkflow.Workflows.Persistence;
 /// <c>QueryIterationFailed</c>, which stays at Error (queries do not race). What remains are ExecuteUpdate, ExecuteDelete,
 /// raw SQL and migrations, logged here.
 /// </remarks>
-public sealed partial class StorageFailureLogging(ILogger<StorageFailureLogging> logger) : SaveChangesInterceptor, IDbCommandInterceptor
+public sealed partial class StorageFailureLogging(ILogger<StorageFailureLogging> logger, StorageHealth health)
+    : SaveChangesInterceptor, IDbCommandInterceptor
 {
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        health.WriteSucceeded();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        health.WriteSucceeded();
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Log(eventData.Exception, "SaveChanges");
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -55,6 +68,7 @@ public sealed partial class StorageFailureLogging(ILogger<StorageFailureLogging>
                 LogDuplicateKey(operation, failure.Table ?? "?", string.Join(", ", failure.Columns));
                 break;
             case StorageFailureKind.StorageFault:
+                health.WriteFailed(failure);
                 LogStorageFault(exception, operation, failure.Code ?? "?");
                 break;
             default:
