@@ -18,6 +18,7 @@ public sealed class StorageFailureTests : IDisposable
     public StorageFailureTests()
     {
         services = new ServiceCollection().AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddSingleton(TimeProvider.System).AddSingleton<StorageHealth>()
             .AddSingleton<StorageFailureLogging>().BuildServiceProvider();
         using var db = Open();
         db.Database.EnsureCreated(); // a throwaway schema of this test's own
@@ -173,6 +174,7 @@ public sealed class StorageFailureTests : IDisposable
         var error = Assert.Single(logs.Lines, l => l.Level == LogLevel.Error);
         Assert.Contains("Storage fault in SaveChanges: SQLITE_READONLY", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Exception);
+        Assert.Equal("SQLITE_READONLY", services.GetRequiredService<StorageHealth>().LastFault?.Failure.Code); // /health says so
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed partial class SheetReader
         var cell = Raw(row, column);
         if (cell is { IsError: true } error)
         {
-            Problem(row, column, $"单元格无法读取或是错误值：{error.Text}");
+            Problem(row, column, Unreadable(error));
             return null;
         }
 
@@ -92,7 +92,7 @@ internal sealed partial class SheetReader
             return date;
         }
 
-        Problem(row, column, c.IsError ? $"单元格无法读取或是错误值：{c.Text}" : $"「{c.Text.Trim()}」不是日期（例：2025-03-31）");
+        Problem(row, column, c.IsError ? Unreadable(c) : $"「{c.Text.Trim()}」不是日期（例：2025-03-31）");
         return null;
     }
 
@@ -109,7 +109,7 @@ internal sealed partial class SheetReader
             : decimal.TryParse(text.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var typed) ? typed : (decimal?)null;
         if (value is null)
         {
-            Problem(row, column, c.IsError ? $"单元格无法读取或是错误值：{text}" : $"「{text}」不是数字");
+            Problem(row, column, c.IsError ? Unreadable(c) : $"「{text}」不是数字");
         }
 
         return value;
@@ -120,6 +120,9 @@ internal sealed partial class SheetReader
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Abs(d) < 1e20
             ? (decimal)d
             : null;
+
+    /// <summary>An error value (#VALUE!) or a cell that cannot be read: never taken as blank.</summary>
+    private static string Unreadable(RawCell cell) => $"单元格无法读取或是错误值：{cell.Text.Trim()}";
 
     private RawCell? Raw(int row, string column) => cells.TryGetValue((row, column[0] - 'A' + 1), out var cell) ? cell : null;
 
