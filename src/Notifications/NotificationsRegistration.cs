@@ -35,6 +35,8 @@ public static class NotificationsRegistration
 
         services.AddMassTransit(bus =>
         {
+            // A government intranet system makes no outbound call it was not configured to make.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             bus.AddConsumer<EvaluationActedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
             bus.AddConsumer<ReminderIssuedConsumer>(c => c.UseMessageRetry(r => r.Intervals(100, 500, 2000)));
             var rabbit = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>();

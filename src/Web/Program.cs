@@ -65,6 +65,7 @@ builder.Services.AddWorkflows(); // every use case of src/Workflows (IUseCase), 
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<PreparedDownloads>();
 builder.Services.AddScoped<UseCaseRunner>();
+builder.Services.Configure<SameOriginOptions>(builder.Configuration.GetSection(SameOriginOptions.Section));
 
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddEvalNotifications(builder.Configuration);
@@ -106,6 +107,7 @@ if (args.FirstOrDefault() == SeedScaleCommand.Name)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<SameOriginOnly>(); // no change and no Blazor circuit from another origin
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
