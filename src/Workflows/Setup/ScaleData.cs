@@ -415,7 +415,7 @@ public static class ScaleData
             {
                 var (act, actor, comment) = acts[i];
                 var entry = evaluation.Perform(act, actor, comment, last.AddDays(i - acts.Count + 1));
-                HistoryChain.AppendAfter(db, previous, entry);
+                HistoryChain.AppendAfter(db, evaluation, previous, entry);
                 previous = entry;
                 Events++;
             }
