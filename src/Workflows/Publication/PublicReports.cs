@@ -101,7 +101,7 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     /// </summary>
     public async Task<PublicReportOptions> OptionsAsync(CancellationToken ct = default)
     {
-        var listed = Listed();
+        var listed = ListedByStage();
         var rounds = await db.Rounds.AsNoTracking()
             .Where(r => listed.Any(e => e.RoundId == r.Id))
             .OrderByDescending(r => r.FiscalYear).ThenBy(r => r.Title).ThenBy(r => r.Id)
@@ -113,7 +113,7 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     /// <summary>At most <paramref name="limit"/> units with a listed report whose name contains the search, by name.</summary>
     public async Task<IReadOnlyList<PublicUnitOption>> UnitsAsync(string? search, int limit = 20, CancellationToken ct = default)
     {
-        var listed = Listed();
+        var listed = ListedByStage();
         var units = db.BudgetUnits.AsNoTracking().Where(u => listed.Any(e => e.UnitId == u.Id));
         if (new PublicReportFilter(Search: search).SearchText is { } text)
         {
@@ -127,7 +127,7 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     /// <summary>The name of a unit with a listed report, for the filter the address names; null when it has none.</summary>
     public async Task<string?> UnitNameAsync(Guid unitId, CancellationToken ct = default)
     {
-        var listed = Listed();
+        var listed = ListedByStage();
         return await db.BudgetUnits.AsNoTracking().Where(u => u.Id == unitId && listed.Any(e => e.UnitId == u.Id))
             .Select(u => u.Name).SingleOrDefaultAsync(ct);
     }
@@ -148,8 +148,11 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     }
 
     // A corrected revision stays readable by its address but is not listed: its correction is. The listing columns are
-    // set exactly while a revision is listed; asking for them lets the database use their (partial) index.
+    // set exactly while a revision is listed, so the two ways of asking agree: the list asks for the columns (their
+    // partial index gives its order), a question per round or unit asks for the stage (the (RoundId, Stage) index).
     private IQueryable<Evaluation> Listed() => db.Evaluations.AsNoTracking().Where(e => e.ListedFiscalYear != null);
+
+    private IQueryable<Evaluation> ListedByStage() => Published().Where(e => e.SupersededById == null);
 
     private IQueryable<Evaluation> Published() =>
         db.Evaluations.AsNoTracking().Where(e => e.Stage == Stages.Published && e.PublishedAtUtc != null);
