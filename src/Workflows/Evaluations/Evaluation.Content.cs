@@ -133,7 +133,7 @@ public sealed partial class Evaluation
     public bool MayMarkReady(EvaluationPart part, Actor actor) =>
         part.AssigneeId is not null ? part.AssigneeId == actor.UserId : LeadFilerId is null || LeadFilerId == actor.UserId;
 
-    private void EnsureReadyToSubmit()
+    private void EnsureReadyToSubmit(EvaluationContent content)
     {
         var notReady = parts.Where(p => !p.IsReady).Select(PartLabel).ToList();
         if (notReady.Count > 0)
@@ -141,7 +141,7 @@ public sealed partial class Evaluation
             throw new Refusal(RefusalKind.Conflict, $"以下附表尚未标记完成：{string.Join("、", notReady)}");
         }
 
-        var errors = CheckContent().Errors.ToList();
+        var errors = ContentChecks.Run(content, Template.Body).Errors.ToList();
         if (errors.Count > 0)
         {
             throw new Refusal(RefusalKind.Conflict,
@@ -156,14 +156,14 @@ public sealed partial class Evaluation
     /// Approval needs the content the unit head signed, and publication the content that was approved: a change after
     /// signing (which the workflow itself never allows) voids the signature and stops the evaluation until it is signed again.
     /// </summary>
-    private void EnsureContentIsWhatWasSigned(WorkflowAct act)
+    private void EnsureContentIsWhatWasSigned(WorkflowAct act, string? hash)
     {
-        if (act == WorkflowAct.Approve && !SignatureHolds())
+        if (act == WorkflowAct.Approve && SignedContentSha256 is not null && SignedContentSha256 != hash)
         {
             throw new Refusal(RefusalKind.Conflict, "签字后内容已被更改，签字已失效：请退回，由单位负责人重新签字");
         }
 
-        if (act == WorkflowAct.Publish && ApprovedContentSha256 != ContentSha256())
+        if (act == WorkflowAct.Publish && ApprovedContentSha256 != hash)
         {
             throw new Refusal(RefusalKind.Conflict, "内容与审核通过时不一致（SHA-256 不符），不能公开");
         }

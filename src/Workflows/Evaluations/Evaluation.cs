@@ -110,6 +110,19 @@ public sealed partial class Evaluation
 
     public DateTime? SupersededAtUtc { get; private set; }
 
+    /// <summary>
+    /// The public list's sort columns, copies of the round's year and title and the unit's name, set while this revision is
+    /// listed (published and not superseded) and null otherwise: the list is one walk of their index, not a sort of three
+    /// tables. Written by the publishing act and by <see cref="SupersedeBy"/>, in their transactions.
+    /// </summary>
+    public int? ListedFiscalYear { get; private set; }
+
+    /// <inheritdoc cref="ListedFiscalYear"/>
+    public string? ListedUnitName { get; private set; }
+
+    /// <inheritdoc cref="ListedFiscalYear"/>
+    public string? ListedRoundTitle { get; private set; }
+
     /// <summary>When an approved evaluation is to be published by itself; kept here so that a restart loses nothing.</summary>
     public DateTime? PublishScheduledAtUtc { get; private set; }
 
@@ -145,9 +158,11 @@ public sealed partial class Evaluation
             throw new Refusal(RefusalKind.Conflict, check.Reason!);
         }
 
+        // Read (deserialised) once for the acts that look at the content, and hashed only by those that keep a hash.
+        var content = ReadsContent(act, pins) ? Content() : null;
         if (act == WorkflowAct.Submit)
         {
-            EnsureReadyToSubmit();
+            EnsureReadyToSubmit(content!);
         }
 
         if (pins is { Count: > 0 } && act != WorkflowAct.Return)
@@ -156,11 +171,11 @@ public sealed partial class Evaluation
         }
 
         var pinned = act == WorkflowAct.Return ? PinsOn(pins) : null;
-        EnsureContentIsWhatWasSigned(act);
-        var submitted = act == WorkflowAct.Submit ? Content() : null;
+        var hash = content is not null && act is not WorkflowAct.Submit and not WorkflowAct.Return ? ContentHash.Of(content) : null;
+        EnsureContentIsWhatWasSigned(act, hash);
+        var submitted = act == WorkflowAct.Submit ? content : null;
 
         var from = Stage;
-        var hash = ContentSha256();
         Stage = machine.Fire(act);
         string? signedHash = null;
 
@@ -191,6 +206,7 @@ public sealed partial class Evaluation
             case WorkflowAct.Publish:
                 PublishedAtUtc = nowUtc;
                 (PublishScheduledAtUtc, PublishScheduledById) = (null, null);
+                (ListedFiscalYear, ListedUnitName, ListedRoundTitle) = (Round.FiscalYear, Unit.Name, Round.Title);
                 break;
         }
 
@@ -205,6 +221,14 @@ public sealed partial class Evaluation
         return new EvaluationEvent(Id, act, from, Stage, actor, comment, ContentVersion, signedHash, nowUtc,
             pinned, submitted);
     }
+
+    /// <summary>
+    /// Whether <paramref name="act"/> reads the content (checks, hashes, keeps or pins it): only then must the evaluation be
+    /// loaded with its sections and tables. Withdraw, claim and release need the workflow columns alone.
+    /// </summary>
+    internal static bool ReadsContent(WorkflowAct act, IReadOnlyList<ReviewPin>? pins = null) =>
+        act is WorkflowAct.Submit or WorkflowAct.Sign or WorkflowAct.Approve or WorkflowAct.Publish
+        || (act == WorkflowAct.Return && pins is { Count: > 0 });
 
     /// <summary>
     /// A new revision of this published evaluation, in the first stage, with a copy of its content: the correction goes
@@ -235,7 +259,11 @@ public sealed partial class Evaluation
     }
 
     /// <summary>Marks this published revision as replaced by its correction (已更正) — its content stays as published.</summary>
-    internal void SupersedeBy(Guid correctionId, DateTime nowUtc) => (SupersededById, SupersededAtUtc) = (correctionId, nowUtc);
+    internal void SupersedeBy(Guid correctionId, DateTime nowUtc)
+    {
+        (SupersededById, SupersededAtUtc) = (correctionId, nowUtc);
+        (ListedFiscalYear, ListedUnitName, ListedRoundTitle) = (null, null, null);
+    }
 
     /// <summary>Sets (or with null clears) the time an approved evaluation publishes itself.</summary>
     /// <exception cref="Refusal">When the actor may not publish it now.</exception>

@@ -6,7 +6,7 @@ namespace EvalWorkflow.Workflows.Evaluations;
 
 /// <summary>
 /// The one path that records a workflow change to evaluations: each history row is chained after its evaluation's last
-/// row and gets its outbox message, and one save commits them with the evaluations' new state. Only a lost race — a
+/// row (which also keeps the actor's <see cref="Involvement"/>) and gets its outbox message, and one save commits them with the evaluations' new state. Only a lost race — a
 /// version token that moved, or a history position another act took first — is refused as stale; any other failure is
 /// a real error and propagates as one.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class EvaluationChange
     /// <summary>Adds <paramref name="entry"/> to <paramref name="evaluation"/>'s history and announces it through the outbox.</summary>
     public static async Task RecordAsync(AppDbContext db, Evaluation evaluation, EvaluationEvent entry, DateTime nowUtc, CancellationToken ct)
     {
-        await HistoryChain.AppendAsync(db, entry, ct);
+        await HistoryChain.AppendAsync(db, evaluation, entry, ct);
         db.OutboxMessages.Add(OutboxMessage.For(entry.Id, Announcement.Of(evaluation, entry), nowUtc));
     }
 

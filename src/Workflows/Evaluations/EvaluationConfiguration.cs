@@ -24,6 +24,11 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.HasIndex(e => e.DueOn); // the reminder scan: what falls due in the next days
         builder.HasIndex(e => new { e.RoundId, e.Stage }); // the round board's counts and stage filter
         builder.HasIndex(e => new { e.FinanceBureauId, e.Id }); // the history check walks a bureau's evaluations in id order
+        builder.Property(e => e.ListedUnitName).HasMaxLength(100);
+        builder.Property(e => e.ListedRoundTitle).HasMaxLength(Rounds.CreateRound.MaxTitleLength);
+        // The public list: listed revisions only, in the order it shows them (newest year first, then unit and round).
+        builder.HasIndex(e => new { e.ListedFiscalYear, e.ListedUnitName, e.ListedRoundTitle, e.Id })
+            .IsDescending(true, false, false, false).HasFilter("\"ListedFiscalYear\" IS NOT NULL");
         builder.HasOne<FinanceBureau>().WithMany().HasForeignKey(e => e.FinanceBureauId);
         builder.HasOne<BudgetUnit>().WithMany().HasForeignKey(e => e.ParentUnitId);
         builder.HasOne(e => e.Round).WithMany().HasForeignKey(e => e.RoundId);

@@ -35,6 +35,20 @@ public static class EvaluationQueries
             || (finance && e.FinanceBureauId == bureauId));
     }
 
+    /// <summary>The same scopes as <see cref="VisibleTo(IQueryable{Evaluation}, Actor)"/>, over an involvement's copies of its evaluation's scope.</summary>
+    public static IQueryable<Involvement> VisibleTo(this IQueryable<Involvement> involvements, Actor actor)
+    {
+        var unitStaff = actor.UnitId is not null && (actor.IsInRole(Roles.Filer) || actor.IsInRole(Roles.UnitHead));
+        var department = actor.UnitId is not null && actor.IsInRole(Roles.DepartmentReviewer);
+        var finance = actor.IsFinanceStaff;
+        var unitId = actor.UnitId;
+        var bureauId = actor.FinanceBureauId;
+        return involvements.Where(i =>
+            (unitStaff && i.UnitId == unitId)
+            || (department && i.ParentUnitId == unitId)
+            || (finance && i.FinanceBureauId == bureauId));
+    }
+
     /// <summary>
     /// The evaluations waiting for <paramref name="actor"/> to act now (their 待办), asked of the task columns: the
     /// current holder role in the actor's own unit, sub-units or bureau, and in a shared queue unclaimed or claimed by

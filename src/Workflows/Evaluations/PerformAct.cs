@@ -31,7 +31,9 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
             throw new Refusal(RefusalKind.Invalid, $"意见过长：最多 {MaxCommentLength} 字，现有 {comment.Length} 字");
         }
 
-        var evaluation = await db.Evaluations.WithContent().FindVisibleAsync(evaluationId, actor, ct);
+        // The sections and tables (two more queries and their JSON) only for an act that reads them.
+        var evaluations = Evaluation.ReadsContent(act, request.Pins) ? db.Evaluations.WithContent() : db.Evaluations;
+        var evaluation = await evaluations.FindVisibleAsync(evaluationId, actor, ct);
         if (request.Version != evaluation.Version)
         {
             throw Refusal.Stale();

@@ -74,30 +74,37 @@ public sealed class GetInbox(AppDbContext db, TimeProvider clock) : IUseCase
         });
     }
 
+    /// <summary>
+    /// 已办 from the actor's <see cref="Involvement"/> rows (one per evaluation they acted on, with their last act): without
+    /// a search the total is counted in that table alone and the newest-first page walks its index and stops; only the
+    /// page's evaluations are read.
+    /// </summary>
     public async Task<Page<DoneItem>> DoneAsync(Actor actor, InboxQuery query, CancellationToken ct = default)
     {
-        var userId = actor.UserId;
-        // Each evaluation's last row by this person: none of theirs follows it (index ActorId, EvaluationId, Sequence).
-        var last = db.EvaluationEvents
-            .Where(h => h.ActorId == userId)
-            .Where(h => !db.EvaluationEvents.Any(later =>
-                later.ActorId == userId && later.EvaluationId == h.EvaluationId && later.Sequence > h.Sequence));
-        var done = Search(db.Evaluations.VisibleTo(actor), query.SearchText)
-            .Join(last, e => e.Id, h => h.EvaluationId, (e, h) => new
-            {
-                e.Id, UnitName = e.Unit.Name, RoundTitle = e.Round.Title, e.Stage, e.WorkflowDefinitionId, h.Act, h.OccurredAtUtc,
-            });
+        var mine = db.Involvements.Where(i => i.UserId == actor.UserId).VisibleTo(actor);
+        var text = query.SearchText;
+        var done = mine.Join(Search(db.Evaluations, text), i => i.EvaluationId, e => e.Id, (i, e) => new
+        {
+            Id = i.EvaluationId, UnitName = e.Unit.Name, RoundTitle = e.Round.Title, e.Stage, e.WorkflowDefinitionId, i.LastAct, i.LastActAtUtc,
+        });
+        // Every involvement has its evaluation (a foreign key): without a search the join cannot change the count.
+        var total = text is null ? await mine.CountAsync(ct) : await done.CountAsync(ct);
+        if (total <= query.Page.Skip)
+        {
+            return new Page<DoneItem>([], total, query.Page.Page, query.Page.PageSize);
+        }
+
         var ordered = query.Sort switch
         {
-            InboxSort.Unit => done.OrderBy(d => d.UnitName).ThenByDescending(d => d.OccurredAtUtc),
-            InboxSort.Round => done.OrderBy(d => d.RoundTitle).ThenBy(d => d.UnitName),
-            _ => done.OrderByDescending(d => d.OccurredAtUtc),
+            InboxSort.Unit => done.OrderBy(d => d.UnitName).ThenByDescending(d => d.LastActAtUtc).ThenBy(d => d.Id),
+            InboxSort.Round => done.OrderBy(d => d.RoundTitle).ThenBy(d => d.UnitName).ThenBy(d => d.Id),
+            _ => done.OrderByDescending(d => d.LastActAtUtc).ThenByDescending(d => d.Id),
         };
-        var page = await ordered.ThenBy(d => d.Id).ToPageAsync(query.Page, ct);
-        var definitionIds = page.Items.Select(d => d.WorkflowDefinitionId).Distinct().ToList();
+        var items = await ordered.Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct);
+        var definitionIds = items.Select(d => d.WorkflowDefinitionId).Distinct().ToList();
         var definitions = await db.WorkflowDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-        return page.Map(d => new DoneItem(d.Id, d.UnitName, d.RoundTitle, WorkflowActs.Label(d.Act), d.OccurredAtUtc,
-            definitions[d.WorkflowDefinitionId].Body.Stage(d.Stage).Name));
+        return new Page<DoneItem>(items.ConvertAll(d => new DoneItem(d.Id, d.UnitName, d.RoundTitle, WorkflowActs.Label(d.LastAct),
+            d.LastActAtUtc, definitions[d.WorkflowDefinitionId].Body.Stage(d.Stage).Name)), total, query.Page.Page, query.Page.PageSize);
     }
 
     public Task<Page<NotificationItem>> NotificationsAsync(Actor actor, PageRequest page, CancellationToken ct = default) =>

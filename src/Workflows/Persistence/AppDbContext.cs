@@ -40,6 +40,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<EvaluationTemplate> Templates => Set<EvaluationTemplate>();
     public DbSet<EvaluationPart> EvaluationParts => Set<EvaluationPart>();
     public DbSet<EvaluationEvent> EvaluationEvents => Set<EvaluationEvent>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
     public DbSet<HistoryCheck> HistoryChecks => Set<HistoryCheck>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

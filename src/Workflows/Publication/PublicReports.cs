@@ -56,13 +56,16 @@ public sealed record PublishedReport(
 /// <summary>What the public may read, without signing in: published evaluations only.</summary>
 public sealed class PublicReports(AppDbContext db) : IUseCase
 {
-    /// <summary>One page of the listed reports, sorted and cut in the database: newest year first, then unit and round.</summary>
+    /// <summary>
+    /// One page of the listed reports, sorted and cut in the database: newest year first, then unit and round, read in
+    /// the order of the listing columns' index (<see cref="Evaluation.ListedFiscalYear"/>), so no sort runs.
+    /// </summary>
     public async Task<Page<PublishedReportSummary>> ListAsync(PublicReportFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var query = Listed();
         if (filter.FiscalYear is int year)
         {
-            query = query.Where(e => e.Round.FiscalYear == year);
+            query = query.Where(e => e.ListedFiscalYear == year);
         }
 
         if (filter.Kind is RoundKind kind)
@@ -82,12 +85,13 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
 
         if (filter.SearchText is { } text)
         {
-            query = query.Where(e => e.Unit.Name.Contains(text));
+            query = query.Where(e => e.ListedUnitName!.Contains(text));
         }
 
         return await query
-            .OrderByDescending(e => e.Round.FiscalYear).ThenBy(e => e.Unit.Name).ThenBy(e => e.Round.Title).ThenBy(e => e.Id)
-            .Select(e => new PublishedReportSummary(e.Id, e.Round.FiscalYear, e.RoundId, e.Round.Title, e.UnitId, e.Unit.Name, e.PublishedAtUtc!.Value))
+            .OrderByDescending(e => e.ListedFiscalYear).ThenBy(e => e.ListedUnitName).ThenBy(e => e.ListedRoundTitle).ThenBy(e => e.Id)
+            .Select(e => new PublishedReportSummary(e.Id, e.ListedFiscalYear!.Value, e.RoundId, e.ListedRoundTitle!, e.UnitId, e.ListedUnitName!,
+                e.PublishedAtUtc!.Value))
             .ToPageAsync(page, ct);
     }
 
@@ -97,7 +101,7 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     /// </summary>
     public async Task<PublicReportOptions> OptionsAsync(CancellationToken ct = default)
     {
-        var listed = Listed();
+        var listed = ListedByStage();
         var rounds = await db.Rounds.AsNoTracking()
             .Where(r => listed.Any(e => e.RoundId == r.Id))
             .OrderByDescending(r => r.FiscalYear).ThenBy(r => r.Title).ThenBy(r => r.Id)
@@ -109,7 +113,7 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     /// <summary>At most <paramref name="limit"/> units with a listed report whose name contains the search, by name.</summary>
     public async Task<IReadOnlyList<PublicUnitOption>> UnitsAsync(string? search, int limit = 20, CancellationToken ct = default)
     {
-        var listed = Listed();
+        var listed = ListedByStage();
         var units = db.BudgetUnits.AsNoTracking().Where(u => listed.Any(e => e.UnitId == u.Id));
         if (new PublicReportFilter(Search: search).SearchText is { } text)
         {
@@ -123,7 +127,7 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
     /// <summary>The name of a unit with a listed report, for the filter the address names; null when it has none.</summary>
     public async Task<string?> UnitNameAsync(Guid unitId, CancellationToken ct = default)
     {
-        var listed = Listed();
+        var listed = ListedByStage();
         return await db.BudgetUnits.AsNoTracking().Where(u => u.Id == unitId && listed.Any(e => e.UnitId == u.Id))
             .Select(u => u.Name).SingleOrDefaultAsync(ct);
     }
@@ -143,8 +147,12 @@ public sealed class PublicReports(AppDbContext db) : IUseCase
             e.Revision, e.SupersededById, e.SupersededAtUtc, e.CorrectsId);
     }
 
-    // A corrected revision stays readable by its address but is not listed: its correction is.
-    private IQueryable<Evaluation> Listed() => Published().Where(e => e.SupersededById == null);
+    // A corrected revision stays readable by its address but is not listed: its correction is. The listing columns are
+    // set exactly while a revision is listed, so the two ways of asking agree: the list asks for the columns (their
+    // partial index gives its order), a question per round or unit asks for the stage (the (RoundId, Stage) index).
+    private IQueryable<Evaluation> Listed() => db.Evaluations.AsNoTracking().Where(e => e.ListedFiscalYear != null);
+
+    private IQueryable<Evaluation> ListedByStage() => Published().Where(e => e.SupersededById == null);
 
     private IQueryable<Evaluation> Published() =>
         db.Evaluations.AsNoTracking().Where(e => e.Stage == Stages.Published && e.PublishedAtUtc != null);

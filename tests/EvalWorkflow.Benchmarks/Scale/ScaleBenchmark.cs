@@ -16,7 +16,9 @@ namespace EvalWorkflow.Benchmarks.Scale;
 /// <summary>
 /// <c>dotnet run --project tests/EvalWorkflow.Benchmarks -c Release -- scale [--units 5000] [--evaluations 100000] [--repeat 5]</c>:
 /// seeds the scale set into a fresh SQLite file, runs the app on it in this process, measures each row of the issue's
-/// table and prints the measured figures beside the targets as a Markdown table.
+/// table and prints the measured figures beside the targets as a Markdown table. For working on one row:
+/// <c>--database &lt;file&gt;</c> measures a copy of a file seeded before (no seeding is timed) and
+/// <c>--only inbox,page,board,public,load,acts,history,reminders</c> measures only those rows.
 /// </summary>
 internal static class ScaleBenchmark
 {
@@ -30,16 +32,31 @@ internal static class ScaleBenchmark
         var units = Option(args, "--units", 5000);
         var evaluations = Option(args, "--evaluations", 100_000);
         var repeat = Math.Max(1, Option(args, "--repeat", 5));
+        var existing = StringOption(args, "--database");
+        var only = StringOption(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var folder = Directory.CreateTempSubdirectory("evalworkflow-scale-").FullName;
         var databasePath = Path.Combine(folder, "scale.db");
+        if (existing is not null)
+        {
+            File.Copy(existing, databasePath);
+        }
+
         Log($"database {databasePath}");
 
         var rows = new List<ResultRow>();
-        TimeSpan seeded;
+        TimeSpan? seeded = null;
         await using (var app = new ScaleApp(databasePath))
         {
-            seeded = await SeedAsync(app, units, evaluations);
-            rows.AddRange(await WebRowsAsync(app, folder, repeat));
+            if (existing is null)
+            {
+                seeded = await SeedAsync(app, units, evaluations);
+            }
+            else
+            {
+                await using var scope = app.Services.CreateAsyncScope(); // starts the host: migrations run on the copy
+            }
+
+            rows.AddRange(await WebRowsAsync(app, folder, repeat, key => only is null || only.Contains(key)));
         }
 
         foreach (var row in rows)
@@ -50,15 +67,24 @@ internal static class ScaleBenchmark
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
+            if (only is not null && !only.Contains("reminders"))
+            {
+                throw new OperationCanceledException();
+            }
+
             rows.AddRange(await new ReminderRows(databasePath, units, repeat, Log).RunAsync());
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or DbUpdateException)
         {
             rows.Add(new ResultRow("reminder scan rows", "", $"failed: {ex.Message}", null));
         }
+        catch (OperationCanceledException)
+        {
+            // not asked for (--only)
+        }
 
         Console.WriteLine();
-        Console.WriteLine($"Scale set: {units:N0} units, {evaluations:N0} evaluations, seeded in {seeded.TotalSeconds:F0} s; " +
+        Console.WriteLine($"Scale set: {units:N0} units, {evaluations:N0} evaluations, {(seeded is { } time ? $"seeded in {time.TotalSeconds:F0} s" : "a copy of a file seeded before")}; " +
             $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, repeat {repeat}.");
         Console.WriteLine();
         Console.WriteLine("| what | target | measured | met |");
@@ -84,7 +110,7 @@ internal static class ScaleBenchmark
         return watch.Elapsed;
     }
 
-    private static async Task<IReadOnlyList<ResultRow>> WebRowsAsync(ScaleApp app, string folder, int repeat)
+    private static async Task<IReadOnlyList<ResultRow>> WebRowsAsync(ScaleApp app, string folder, int repeat, Func<string, bool> wanted)
     {
         var rows = new List<ResultRow>();
         var reviewer = await app.ClientForAsync("reviewer1");
@@ -92,28 +118,52 @@ internal static class ScaleBenchmark
         var anonymous = await app.ClientForAsync(null);
         var samples = repeat * 10;
 
-        var (inbox, inboxAllocated, _) = await GetManyAsync(reviewer, "/api/inbox", samples);
-        rows.Add(new ResultRow("finance reviewer's `GET /api/inbox`", "p95 ≤ 50 ms, ≤ 20 MB allocated per request",
-            $"{inbox.Describe(withP95: true)}; allocated {inboxAllocated.Describe()}", inbox.P95 <= 50 && inboxAllocated.Median <= 20));
+        if (wanted("inbox"))
+        {
+            var (inbox, inboxAllocated, _) = await GetManyAsync(reviewer, "/api/inbox", samples);
+            rows.Add(new ResultRow("finance reviewer's `GET /api/inbox`", "p95 ≤ 50 ms, ≤ 20 MB allocated per request",
+                $"{inbox.Describe(withP95: true)}; allocated {inboxAllocated.Describe()}", inbox.P95 <= 50 && inboxAllocated.Median <= 20));
+        }
 
-        var (page, _, pageBytes) = await GetManyAsync(reviewer, "/", samples);
-        rows.Add(new ResultRow("reviewer's inbox page `/` prerender", "p95 ≤ 100 ms",
-            $"{page.Describe(withP95: true)}; {pageBytes:N0} bytes of HTML", page.P95 <= 100));
+        if (wanted("page"))
+        {
+            var (page, _, pageBytes) = await GetManyAsync(reviewer, "/", samples);
+            rows.Add(new ResultRow("reviewer's inbox page `/` prerender", "p95 ≤ 100 ms",
+                $"{page.Describe(withP95: true)}; {pageBytes:N0} bytes of HTML", page.P95 <= 100));
+        }
 
-        var round = await app.WithDbAsync(db => db.Rounds.Where(r => r.Title.Contains(ScaleData.UnitNamePrefix + "第01批"))
-            .Select(r => new { r.Id, Units = db.Evaluations.Count(e => e.RoundId == r.Id) }).FirstAsync());
-        var (board, _, boardBytes) = await GetManyAsync(admin, $"/rounds/{round.Id}", samples);
-        rows.Add(new ResultRow($"round board page `/rounds/{{id}}` for a {round.Units:N0}-unit round", "first page ≤ 200 ms",
-            $"{board.Describe(withP95: true)}; {boardBytes:N0} bytes of HTML", board.Median <= 200));
+        if (wanted("board"))
+        {
+            var round = await app.WithDbAsync(db => db.Rounds.Where(r => r.Title.Contains(ScaleData.UnitNamePrefix + "第01批"))
+                .Select(r => new { r.Id, Units = db.Evaluations.Count(e => e.RoundId == r.Id) }).FirstAsync());
+            var (board, _, boardBytes) = await GetManyAsync(admin, $"/rounds/{round.Id}", samples);
+            rows.Add(new ResultRow($"round board page `/rounds/{{id}}` for a {round.Units:N0}-unit round", "first page ≤ 200 ms",
+                $"{board.Describe(withP95: true)}; {boardBytes:N0} bytes of HTML", board.Median <= 200));
+        }
 
-        var published = await app.WithDbAsync(db => db.Evaluations.CountAsync(e => e.Stage == Stages.Published));
-        var (portal, _, portalBytes) = await GetManyAsync(anonymous, "/public", samples);
-        rows.Add(new ResultRow($"`/public` with {published:N0} reports", "≤ 100 ms",
-            $"{portal.Describe(withP95: true)}; {portalBytes:N0} bytes", portal.Median <= 100));
+        if (wanted("public"))
+        {
+            var published = await app.WithDbAsync(db => db.Evaluations.CountAsync(e => e.Stage == Stages.Published));
+            var (portal, _, portalBytes) = await GetManyAsync(anonymous, "/public", samples);
+            rows.Add(new ResultRow($"`/public` with {published:N0} reports", "≤ 100 ms",
+                $"{portal.Describe(withP95: true)}; {portalBytes:N0} bytes", portal.Median <= 100));
+        }
 
-        rows.Add(await ConcurrentPortalAsync(app, clients: 20, TimeSpan.FromSeconds(20)));
-        rows.Add(await ActsAsync(app, folder, repeat));
-        rows.Add(await HistoryCheckAsync(admin));
+        if (wanted("load"))
+        {
+            rows.Add(await ConcurrentPortalAsync(app, clients: 20, TimeSpan.FromSeconds(20)));
+        }
+
+        if (wanted("acts"))
+        {
+            rows.Add(await ActsAsync(app, folder, repeat));
+        }
+
+        if (wanted("history"))
+        {
+            rows.Add(await HistoryCheckAsync(admin));
+        }
+
         return rows;
     }
 
@@ -300,6 +350,12 @@ internal static class ScaleBenchmark
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");

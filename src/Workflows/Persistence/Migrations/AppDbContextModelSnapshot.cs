@@ -216,6 +216,17 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ListedFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListedRoundTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListedUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ParentUnitId")
                         .HasColumnType("TEXT");
 
@@ -309,6 +320,10 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("ListedFiscalYear", "ListedUnitName", "ListedRoundTitle", "Id")
+                        .IsDescending(true, false, false, false)
+                        .HasFilter("\"ListedFiscalYear\" IS NOT NULL");
 
                     b.ToTable("Evaluations");
                 });
@@ -458,6 +473,41 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                         .HasFilter("\"Status\" IN ('Queued', 'Running')");
 
                     b.ToTable("HistoryChecks");
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Involvement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FinanceBureauId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastAct")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "EvaluationId");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("UserId", "LastActAtUtc", "EvaluationId");
+
+                    b.ToTable("Involvements");
                 });
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.ReportSection", b =>
@@ -1063,6 +1113,15 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
                     b.HasOne("EvalWorkflow.Workflows.Organisation.FinanceBureau", null)
                         .WithMany()
                         .HasForeignKey("FinanceBureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Involvement", b =>
+                {
+                    b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

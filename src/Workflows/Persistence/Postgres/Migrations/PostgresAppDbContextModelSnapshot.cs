@@ -221,6 +221,17 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("ListedFiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ListedRoundTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ListedUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("ParentUnitId")
                         .HasColumnType("uuid");
 
@@ -314,6 +325,10 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("ListedFiscalYear", "ListedUnitName", "ListedRoundTitle", "Id")
+                        .IsDescending(true, false, false, false)
+                        .HasFilter("\"ListedFiscalYear\" IS NOT NULL");
 
                     b.ToTable("Evaluations");
                 });
@@ -463,6 +478,41 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                         .HasFilter("\"Status\" IN ('Queued', 'Running')");
 
                     b.ToTable("HistoryChecks");
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Involvement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FinanceBureauId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastAct")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("LastActAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ParentUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "EvaluationId");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("UserId", "LastActAtUtc", "EvaluationId");
+
+                    b.ToTable("Involvements");
                 });
 
             modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.ReportSection", b =>
@@ -1076,6 +1126,15 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.HasOne("EvalWorkflow.Workflows.Organisation.FinanceBureau", null)
                         .WithMany()
                         .HasForeignKey("FinanceBureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalWorkflow.Workflows.Evaluations.Involvement", b =>
+                {
+                    b.HasOne("EvalWorkflow.Workflows.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
