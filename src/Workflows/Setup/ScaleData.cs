@@ -102,51 +102,26 @@ public static class ScaleData
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            var writer = new Writer(await WorkflowAsync(db, ct), people, await FinanceActorsAsync(db, ct), now);
+            var writer = new Writer(db, await WorkflowAsync(db, ct), people, await FinanceActorsAsync(db, ct), now);
             var plan = Plan(evaluationCount, units.Count);
             var done = 0;
             var building = TimeSpan.Zero;
-            // On SQLite a second context on the same connection takes the next batch while the first one saves: building
-            // (the aggregate's acts, hashes, JSON) runs on one core while SQLite writes on the other. Saves never overlap.
-            await using var second = db.Database.IsSqlite()
-                ? new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(db.Database.GetDbConnection()).Options)
-                : null;
-            if (second is not null)
-            {
-                second.ChangeTracker.AutoDetectChangesEnabled = false;
-            }
-
-            AppDbContext[] contexts = second is null ? [db] : [db, second];
-            var saving = Task.CompletedTask;
-            var number = 0;
             foreach (var batch in plan.Chunk(BatchSize))
             {
-                var context = contexts[number++ % contexts.Length];
-                if (contexts.Length == 1)
-                {
-                    await saving;
-                }
-
                 var started = watch.Elapsed;
-                writer.Begin(context, rounds);
+                writer.Begin(rounds);
                 foreach (var (round, unit, target, ordinal) in batch)
                 {
                     writer.Add(rounds[round], round, units[unit], unit, target, ordinal);
                 }
 
                 building += watch.Elapsed - started;
-                await saving;
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
                 done += batch.Length;
-                var line = $"评价 {done}/{evaluationCount}（{watch.Elapsed.TotalSeconds:F1} 秒，其中构建 {building.TotalSeconds:F1} 秒）";
-                saving = Task.Run(async () =>
-                {
-                    await context.SaveChangesAsync(ct);
-                    context.ChangeTracker.Clear();
-                    progress(line);
-                }, ct);
+                progress($"评价 {done}/{evaluationCount}（{watch.Elapsed.TotalSeconds:F1} 秒，其中构建 {building.TotalSeconds:F1} 秒）");
             }
 
-            await saving;
             return new ScaleSummary(units.Count, people.Count * 2, rounds.Count, done, writer.Stages, writer.Events, writer.Notifications,
                 watch.Elapsed);
         }
@@ -159,8 +134,7 @@ public static class ScaleData
 
     /// <summary>
     /// Keeps one connection open for the whole seeding, with a large page cache on SQLite: the random (GUID) keys of a
-    /// gigabyte of rows otherwise make most index inserts read their pages back from the file. On SQLite the seeding
-    /// connection also runs with synchronous=OFF (WAL stays on).
+    /// gigabyte of rows otherwise make most index inserts read their pages back from the file.
     /// </summary>
     private static async Task OpenForBulkAsync(AppDbContext db, CancellationToken ct)
     {
@@ -168,9 +142,6 @@ public static class ScaleData
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -524288;", ct); // 512 MB, this connection only
-            // A generated data set is made again rather than recovered: this connection's commits and checkpoints do not
-            // wait for the disk (a power cut while seeding may leave a broken file; the app's own connections keep FULL).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF;", ct);
         }
     }
 
@@ -196,12 +167,12 @@ public static class ScaleData
             db.Rounds.AddRange(rounds);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            var writer = new Writer(await WorkflowAsync(db, ct), [], await FinanceActorsAsync(db, ct), now);
+            var writer = new Writer(db, await WorkflowAsync(db, ct), [], await FinanceActorsAsync(db, ct), now);
             var plan = rounds.SelectMany((_, r) => units.Select((_, u) => (r, u))).ToList();
             var done = 0;
             foreach (var batch in plan.Chunk(BatchSize))
             {
-                writer.Begin(db, rounds);
+                writer.Begin(rounds);
                 foreach (var (round, unit) in batch)
                 {
                     writer.AddDraft(rounds[round], units[unit]);
@@ -360,11 +331,10 @@ public static class ScaleData
     }
 
     /// <summary>Builds evaluations through the aggregate and adds them, whole, to the current batch.</summary>
-    private sealed class Writer((WorkflowDefinition Definition, EvaluationTemplate Template) workflow,
+    private sealed class Writer(AppDbContext db, (WorkflowDefinition Definition, EvaluationTemplate Template) workflow,
         IReadOnlyList<(Actor Filer, Actor Head)> people, Actor[] finance, DateTime nowUtc)
     {
         private readonly Dictionary<string, int> stages = [];
-        private AppDbContext db = null!;
 
         public IReadOnlyDictionary<string, int> Stages => stages;
         public int Events { get; private set; }
@@ -374,13 +344,9 @@ public static class ScaleData
         private Actor Reviewer2 => finance[1];
         private Actor Admin => finance[2];
 
-        /// <summary>
-        /// Starts a batch in <paramref name="context"/>, whose change tracker is empty: what the new evaluations point at is
-        /// there already.
-        /// </summary>
-        public void Begin(AppDbContext context, IEnumerable<EvaluationRound> rounds)
+        /// <summary>After the change tracker was cleared: what the new evaluations point at is there already.</summary>
+        public void Begin(IEnumerable<EvaluationRound> rounds)
         {
-            db = context;
             db.AttachRange(rounds);
             db.Attach(workflow.Definition);
             db.Attach(workflow.Template);
