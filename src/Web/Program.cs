@@ -105,6 +105,7 @@ if (args.FirstOrDefault() == SeedScaleCommand.Name)
     return await SeedScaleCommand.RunAsync(app.Services, args);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SameOriginOnly>(); // no change and no Blazor circuit from another origin
@@ -124,7 +125,8 @@ app.MapPublicEndpoints();
 app.MapDocumentEndpoints();
 app.MapAdminEndpoints();
 app.MapPreferencesEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// SecurityHeaders sends one policy with frame-ancestors for every response; Blazor would add a second for its pages.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.UseScheduling();
 
 await app.RunAsync();

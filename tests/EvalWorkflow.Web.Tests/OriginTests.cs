@@ -75,6 +75,19 @@ public sealed class OriginTests : AppTest
         Assert.Equal(["https://jxzp.example.gov.cn"], app.Services.GetRequiredService<IOptions<SameOriginOptions>>().Value.AllowedOrigins);
     }
 
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/public")]
+    [InlineData("/api/public/reports")]
+    public async Task Every_response_says_nosniff_same_origin_referrer_and_no_foreign_frames(string path)
+    {
+        var response = await (await App.ClientForAsync(null)).GetAsync(path);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("frame-ancestors 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
     [Fact]
     public void MassTransit_sends_no_usage_telemetry()
     {
