@@ -56,6 +56,28 @@ public sealed class TablesWorkbookTests
     }
 
     [Fact]
+    public void A_small_upload_that_inflates_past_the_limit_is_refused_before_it_is_read()
+    {
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("[Content_Types].xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 70; i++)
+            {
+                entry.Write(spaces);
+            }
+        }
+
+        Assert.True(bomb.Length < 200_000, $"{bomb.Length} bytes");
+        var read = Upload(bomb.ToArray(), Example);
+
+        Assert.Null(read.Content);
+        Assert.Contains("文件解压后超过 64 MB", Assert.Single(read.Problems).Message);
+    }
+
+    [Fact]
     public void The_workbook_is_valid_office_open_xml_with_a_sheet_per_table()
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(Download(Example)), false);

@@ -10,6 +10,9 @@ public static partial class TablesWorkbook
     /// <summary>Bounds what one part of an upload may expand to: a few hundred rows need far less.</summary>
     private const long MaxCharactersInPart = 20_000_000;
 
+    /// <summary>All parts inflated together; a filled workbook of the largest template is under 2 MB.</summary>
+    private const long MaxInflatedBytes = 64L * 1024 * 1024;
+
     /// <summary>
     /// Reads the tables back into a document that keeps <paramref name="current"/>'s report sections and project list.
     /// A table left as downloaded comes back as it is now; a changed one must not have been changed by someone else
@@ -70,6 +73,13 @@ public static partial class TablesWorkbook
     {
         try
         {
+            if (!InflatesWithin(file, MaxInflatedBytes))
+            {
+                problems.Add(ProblemList.Workbook, 0, "",
+                    $"文件解压后超过 {MaxInflatedBytes / 1024 / 1024} MB，不是本系统下载的工作簿：请上传本系统下载并填好的 Excel 工作簿（.xlsx）");
+                return null;
+            }
+
             using var document = SpreadsheetDocument.Open(file, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook part.");
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(SheetReader.TextOf).ToList() ?? [];
@@ -85,6 +95,37 @@ public static partial class TablesWorkbook
             problems.Add(ProblemList.Workbook, 0, "", "无法读取文件：请上传本系统下载的 Excel 工作簿（.xlsx），不支持 .xls、.csv 等格式");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the workbook's zip entries, actually inflated (a zip's declared sizes can lie), come to at most
+    /// <paramref name="limit"/> bytes: a 400 KB upload can inflate to 400 MB, and System.IO.Packaging reads some parts
+    /// (<c>[Content_Types].xml</c>) whole, whatever OpenSettings say. Stops reading at the limit.
+    /// </summary>
+    private static bool InflatesWithin(Stream file, long limit)
+    {
+        var start = file.Position;
+        var buffer = new byte[81920];
+        long total = 0;
+        using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                using var content = entry.Open();
+                int read;
+                while ((read = content.Read(buffer)) > 0)
+                {
+                    total += read;
+                    if (total > limit)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        file.Position = start;
+        return true;
     }
 
     /// <summary>Finds each table's sheet by the key in its first named row; sheets without one are not ours and are ignored.</summary>
