@@ -84,7 +84,7 @@ public sealed class StartupMigrationTests : IDisposable
     [Fact]
     public async Task A_stale_lock_row_in_a_database_killed_during_its_first_migration_is_released()
     {
-        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var create = connection.CreateCommand();
@@ -126,7 +126,9 @@ public sealed class StartupMigrationTests : IDisposable
         Assert.True(logs.Has(LogLevel.Warning, "-shm writable again (mode 444 → 644)"), string.Join('\n', logs.Lines));
     }
 
-    private AppDbContext Open() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={file}").Options);
+    // No pooling: a pooled connection keeps the -shm file mapped, and the read-only test replaces that file; touching a
+    // mapping of a truncated file is SIGBUS, which killed the whole test host.
+    private AppDbContext Open() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
 
     private async Task MigratedAsync()
     {
@@ -144,7 +146,7 @@ public sealed class StartupMigrationTests : IDisposable
     /// <summary>The row as EF Core's SqliteHistoryRepository writes it.</summary>
     private async Task InsertLockRowAsync(DateTimeOffset takenAt)
     {
-        await using var connection = new SqliteConnection($"Data Source={file}");
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync();
         await using var insert = connection.CreateCommand();
         insert.CommandText = """INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, $at)""";
@@ -154,7 +156,7 @@ public sealed class StartupMigrationTests : IDisposable
 
     private async Task<long> LockRowsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={file}");
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync();
         await using var count = connection.CreateCommand();
         count.CommandText = """SELECT COUNT(*) FROM "__EFMigrationsLock" """;
