@@ -65,6 +65,9 @@ builder.Services.AddWorkflows(); // every use case of src/Workflows (IUseCase), 
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<PreparedDownloads>();
 builder.Services.AddScoped<UseCaseRunner>();
+builder.Services.AddScoped<SignInAttempt>();
+// The cookie's security stamp is checked on every request, so a sign-out ends every copy of the cookie at once.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<SameOriginOptions>(builder.Configuration.GetSection(SameOriginOptions.Section));
 
 builder.Services.AddHostedService<DatabaseInitializer>();

@@ -172,6 +172,16 @@ public static class Api
     public static async Task<JsonObject> ContentAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/evaluations/{id}/content"))!;
 
+    /// <summary>The content version and the content document, as a client reads them to change and save them.</summary>
+    public static async Task<(int Version, EvaluationContent Content)> ReadContentAsync(HttpClient client, Guid id)
+    {
+        var view = await ContentAsync(client, id);
+        return ((int)view["contentVersion"]!, view["content"].Deserialize<EvaluationContent>(Json)!);
+    }
+
+    public static Task<HttpResponseMessage> PutContentAsync(HttpClient client, Guid id, int baseVersion, EvaluationContent content) =>
+        client.PutAsJsonAsync($"/api/evaluations/{id}/content", new SaveContentRequest(baseVersion, content), Json);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static async Task<string?> ProblemDetailAsync(HttpResponseMessage response) =>

@@ -25,10 +25,10 @@ public sealed class ContentApiTests : AppTest
     {
         var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
-        var (version, content) = await ReadAsync(filer, id);
+        var (version, content) = await Api.ReadContentAsync(filer, id);
         var lines = content.Basic.Lines.Select(l => l.Code == "2" ? l with { CurrentActual = 9679.60m } : l).ToList();
 
-        var saved = await PutAsync(filer, id, version, content with { Basic = content.Basic with { Lines = lines } });
+        var saved = await Api.PutContentAsync(filer, id, version, content with { Basic = content.Basic with { Lines = lines } });
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var findings = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["report"]!["findings"]!.AsArray();
@@ -47,18 +47,18 @@ public sealed class ContentApiTests : AppTest
     {
         var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
-        var (version, content) = await ReadAsync(filer, id);
+        var (version, content) = await Api.ReadContentAsync(filer, id);
 
-        var stale = await PutAsync(filer, id, version - 1, content);
+        var stale = await Api.PutContentAsync(filer, id, version - 1, content);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("内容已被他人修改", await Api.ProblemDetailAsync(stale));
 
         var odd = content.Overall.Indicators.Select((l, i) => i == 0 ? l with { Level1 = "其他指标" } : l).ToList();
-        var badShape = await PutAsync(filer, id, version, content with { Overall = content.Overall with { Indicators = odd } });
+        var badShape = await Api.PutContentAsync(filer, id, version, content with { Overall = content.Overall with { Indicators = odd } });
         Assert.Equal(HttpStatusCode.BadRequest, badShape.StatusCode);
         Assert.Contains("一级指标「其他指标」不在模板中", await Api.ProblemDetailAsync(badShape));
 
-        var (after, unchanged) = await ReadAsync(filer, id);
+        var (after, unchanged) = await Api.ReadContentAsync(filer, id);
         Assert.Equal(version, after);
         Assert.Equal(JsonSerializer.Serialize(content, Api.Json), JsonSerializer.Serialize(unchanged, Api.Json));
     }
@@ -78,13 +78,13 @@ public sealed class ContentApiTests : AppTest
             new { version = await Api.VersionAsync(lead, id), filerId = (string?)filer2["id"] });
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
 
-        var (version, content) = await ReadAsync(helper, id);
+        var (version, content) = await Api.ReadContentAsync(helper, id);
         var renamed = content with { Projects = [content.Projects[0] with { ImplementingUnit = "示例市计划生育协会" }] };
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(helper, id, version, renamed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PutContentAsync(helper, id, version, renamed)).StatusCode);
 
-        (version, content) = await ReadAsync(helper, id);
+        (version, content) = await Api.ReadContentAsync(helper, id);
         var overall = content with { Overall = content.Overall with { Goals = new AnnualGoals("改写", "改写") } };
-        var refused = await PutAsync(helper, id, version, overall);
+        var refused = await Api.PutContentAsync(helper, id, version, overall);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("附件2 整体支出绩效自评表由 张晓明 填报", await Api.ProblemDetailAsync(refused));
 
@@ -106,14 +106,14 @@ public sealed class ContentApiTests : AppTest
     {
         var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
-        var (version, content) = await ReadAsync(filer, id);
+        var (version, content) = await Api.ReadContentAsync(filer, id);
 
         var stranger = await App.ClientForAsync("filer3");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/evaluations/{id}/content")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(stranger, id, version, content)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.PutContentAsync(stranger, id, version, content)).StatusCode);
 
         var head = await App.ClientForAsync("head1");
-        var headPut = await PutAsync(head, id, version, content with { Overall = content.Overall with { Goals = new AnnualGoals("改", "改") } });
+        var headPut = await Api.PutContentAsync(head, id, version, content with { Overall = content.Overall with { Goals = new AnnualGoals("改", "改") } });
         Assert.Equal(HttpStatusCode.Conflict, headPut.StatusCode);
         Assert.Contains("只有本单位的填表人", await Api.ProblemDetailAsync(headPut));
     }
@@ -123,7 +123,7 @@ public sealed class ContentApiTests : AppTest
     {
         var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
-        var (version, _) = await ReadAsync(filer, id);
+        var (version, _) = await Api.ReadContentAsync(filer, id);
 
         var drafted = await filer.PostAsJsonAsync($"/api/evaluations/{id}/sections/draft", new { baseVersion = version });
 
@@ -139,13 +139,4 @@ public sealed class ContentApiTests : AppTest
         var mismatch = Assert.Single(findings, f => (int)f!["rule"]! == 9);
         Assert.Contains("正文中公用经费 448.27 万元，附表为 448.72 万元", (string?)mismatch!["message"]);
     }
-
-    private static async Task<(int Version, EvaluationContent Content)> ReadAsync(HttpClient client, Guid id)
-    {
-        var view = await Api.ContentAsync(client, id);
-        return ((int)view["contentVersion"]!, view["content"].Deserialize<EvaluationContent>(Api.Json)!);
-    }
-
-    private static Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, int baseVersion, EvaluationContent content) =>
-        client.PutAsJsonAsync($"/api/evaluations/{id}/content", new SaveContentRequest(baseVersion, content), Api.Json);
 }

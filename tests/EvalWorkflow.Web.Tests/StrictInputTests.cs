@@ -15,22 +15,22 @@ public sealed class StrictInputTests : AppTest
     {
         var filer = await App.ClientForAsync("filer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
-        var (version, content) = await ReadAsync(filer, id);
+        var (version, content) = await Api.ReadContentAsync(filer, id);
         var second = content.Projects[0] with { Id = Guid.NewGuid(), ProjectName = "第二个项目" };
-        var added = await PutAsync(filer, id, version, content with { Projects = [.. content.Projects, second] });
+        var added = await Api.PutContentAsync(filer, id, version, content with { Projects = [.. content.Projects, second] });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var before = await Api.EvaluationAsync(filer, id);
-        var (addedVersion, withTwo) = await ReadAsync(filer, id);
+        var (addedVersion, withTwo) = await Api.ReadContentAsync(filer, id);
 
-        var reordered = await PutAsync(filer, id, addedVersion, withTwo with { Projects = [.. withTwo.Projects.Reverse()] });
+        var reordered = await Api.PutContentAsync(filer, id, addedVersion, withTwo with { Projects = [.. withTwo.Projects.Reverse()] });
 
         Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
         var after = await Api.EvaluationAsync(filer, id);
         Assert.Equal((int)before["contentVersion"]! + 1, (int)after["contentVersion"]!);
         Assert.Equal((int)before["version"]! + 1, (int)after["version"]!);
         Assert.NotEqual((string?)before["contentSha256"], (string?)after["contentSha256"]);
-        Assert.Equal(["第二个项目", content.Projects[0].ProjectName], (await ReadAsync(filer, id)).Content.Projects.Select(p => p.ProjectName));
-        Assert.Equal(HttpStatusCode.Conflict, (await PutAsync(filer, id, addedVersion, withTwo)).StatusCode); // the older base is stale now
+        Assert.Equal(["第二个项目", content.Projects[0].ProjectName], (await Api.ReadContentAsync(filer, id)).Content.Projects.Select(p => p.ProjectName));
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.PutContentAsync(filer, id, addedVersion, withTwo)).StatusCode); // the older base is stale now
     }
 
     [Fact]
@@ -41,16 +41,16 @@ public sealed class StrictInputTests : AppTest
         var reviewer = await App.ClientForAsync("reviewer1");
         var id = await Api.OverallEvaluationIdAsync(filer);
         await Api.SaveSectionAsync(filer, id, "1", "基本情况");
-        var (version, content) = await ReadAsync(filer, id);
+        var (version, content) = await Api.ReadContentAsync(filer, id);
         var second = content.Projects[0] with { Id = Guid.NewGuid(), ProjectName = "第二个项目" };
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(filer, id, version, content with { Projects = [.. content.Projects, second] })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PutContentAsync(filer, id, version, content with { Projects = [.. content.Projects, second] })).StatusCode);
 
         for (var round = 0; round < 12; round++)
         {
             await Api.CompleteContentAsync(filer, id);
-            var (baseVersion, current) = await ReadAsync(filer, id);
+            var (baseVersion, current) = await Api.ReadContentAsync(filer, id);
             var evaluationVersion = await Api.VersionAsync(filer, id);
-            Task<HttpResponseMessage> Reorder() => PutAsync(filer, id, baseVersion, current with { Projects = [.. current.Projects.Reverse()] });
+            Task<HttpResponseMessage> Reorder() => Api.PutContentAsync(filer, id, baseVersion, current with { Projects = [.. current.Projects.Reverse()] });
             Task<HttpResponseMessage> Submit() => Api.ActAsync(filer, id, "Submit", evaluationVersion);
             Task<HttpResponseMessage> reorder, submit;
             if (round % 2 == 0)
@@ -150,13 +150,13 @@ public sealed class StrictInputTests : AppTest
         var id = await Api.OverallEvaluationIdAsync(filer);
         var view = await Api.ContentAsync(filer, id);
         var parts = view["parts"]!.AsArray().ToDictionary(p => (string)p!["kind"]!, p => Guid.Parse((string)p!["id"]!));
-        var (version, content) = await ReadAsync(filer, id);
+        var (version, content) = await Api.ReadContentAsync(filer, id);
         var project = content.Projects[0];
 
         foreach (var kind in new[] { "Basic", "Overall" })
         {
-            var (current, now) = await ReadAsync(filer, id);
-            var saved = await PutAsync(filer, id, current, now with
+            var (current, now) = await Api.ReadContentAsync(filer, id);
+            var saved = await Api.PutContentAsync(filer, id, current, now with
             {
                 Projects = [.. now.Projects, project with { Id = parts[kind], ProjectName = $"冒用{kind}" }],
             });
@@ -180,13 +180,4 @@ public sealed class StrictInputTests : AppTest
 
         public int GetHashCode(T obj) => JsonSerializer.Serialize(obj).GetHashCode(StringComparison.Ordinal);
     }
-
-    private static async Task<(int Version, EvaluationContent Content)> ReadAsync(HttpClient client, Guid id)
-    {
-        var view = await Api.ContentAsync(client, id);
-        return ((int)view["contentVersion"]!, view["content"].Deserialize<EvaluationContent>(Api.Json)!);
-    }
-
-    private static Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, int baseVersion, EvaluationContent content) =>
-        client.PutAsJsonAsync($"/api/evaluations/{id}/content", new SaveContentRequest(baseVersion, content), Api.Json);
 }

@@ -1,3 +1,4 @@
+using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -14,29 +15,29 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", LoginAsync).WithTags("Auth").AllowAnonymous();
-        app.MapPost("/api/auth/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/api/auth/logout", async (HttpContext context, SignInAttempt attempt) =>
         {
-            await signIn.SignOutAsync();
+            await attempt.SignOutAsync(context.User);
             return TypedResults.NoContent();
         }).WithTags("Auth").RequireAuthorization();
 
         // The form the app bar posts; antiforgery is validated because it binds form data.
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", async (HttpContext context, SignInAttempt attempt, [FromForm] string? returnUrl) =>
         {
-            await signIn.SignOutAsync();
+            await attempt.SignOutAsync(context.User);
             return TypedResults.LocalRedirect("~/login");
         }).ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn)
+        LoginRequest request, HttpContext context, SignInAttempt attempt, SignInManager<AppUser> signIn)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password) || request.UserName.Length > 64)
         {
             return TypedResults.Problem("请输入用户名和密码", statusCode: StatusCodes.Status400BadRequest, title: "输入有误");
         }
 
-        var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await attempt.SignInAsync(request.UserName, request.Password, context.Connection.RemoteIpAddress?.ToString());
         if (result.IsLockedOut)
         {
             return TypedResults.Problem(LoginMessages.LockedOut, statusCode: StatusCodes.Status423Locked, title: "账户已锁定");
