@@ -7,8 +7,8 @@ namespace EvalWorkflow.Workflows.Evaluations;
 /// <summary>
 /// The one path that records a workflow change to evaluations: each history row is chained after its evaluation's last
 /// row (which also keeps the actor's <see cref="Involvement"/>) and gets its outbox message, and one save commits them with the evaluations' new state. Only a lost race — a
-/// version token that moved, or a history position another act took first — is refused as stale; any other failure is
-/// a real error and propagates as one.
+/// version token that moved, or a history position another act took first — is refused as stale; any other failure
+/// propagates (a storage fault is answered as a 503 where every request's faults are, a real error as a 500).
 /// </summary>
 internal static class EvaluationChange
 {
@@ -37,7 +37,7 @@ internal static class EvaluationChange
                 throw Refusal.Stale(); // logged at Information by StorageFailureLogging
             }
 
-            StorageUnavailable.ThrowIfStorageFault(exception);
+            // A storage fault propagates like any real error; RefusalHandler and UseCaseRunner answer it as a 503.
             if (otherRace is not null && await otherRace() is { } refusal)
             {
                 throw refusal;
