@@ -40,9 +40,10 @@ else
 builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetServices<IInterceptor>()));
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddSessionTimeouts(builder.Configuration); // idle 30 min, absolute 10 h (Security:Session)
 builder.Services.AddIdentityCore<AppUser>(options =>
     {
-        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.MaxFailedAccessAttempts = 10; // after the per-address delay (SignInAttempt) has slowed a guesser down
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Password.RequiredLength = 8;
     })
@@ -66,10 +67,17 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<PreparedDownloads>();
 builder.Services.AddScoped<UseCaseRunner>();
 builder.Services.AddScoped<SignInAttempt>();
+builder.Services.Configure<EvalWorkflow.Workflows.Audit.AuditOptions>(builder.Configuration.GetSection(EvalWorkflow.Workflows.Audit.AuditOptions.Section));
+builder.Services.Configure<SignInDefenceOptions>(builder.Configuration.GetSection(SignInDefenceOptions.Section));
+builder.Services.AddSignInRateLimit();
+builder.Services.AddScoped<CircuitAddress>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitAddress.Tracker>();
+builder.Services.AddHttpContextAccessor();
 // The cookie's security stamp is checked on every request, so a sign-out ends every copy of the cookie at once.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<SameOriginOptions>(builder.Configuration.GetSection(SameOriginOptions.Section));
 
+ReverseProxyOptions.AddTo(builder); // forwarded headers from known proxies, HSTS (Security:ReverseProxy)
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddEvalNotifications(builder.Configuration);
 
@@ -108,12 +116,14 @@ if (args.FirstOrDefault() == SeedScaleCommand.Name)
     return await SeedScaleCommand.RunAsync(app.Services, args);
 }
 
+ReverseProxyOptions.Use(app);
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SameOriginOnly>(); // no change and no Blazor circuit from another origin
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

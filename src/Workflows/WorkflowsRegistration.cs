@@ -21,6 +21,7 @@ public static class WorkflowsRegistration
 
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageFailureLogging>();
+        services.AddSingleton<Audit.AuditLog>();
 
         return services;
     }

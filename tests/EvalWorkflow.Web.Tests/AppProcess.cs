@@ -47,6 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
             ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
             ["Demo__Enabled"] = "true",
             ["Outbox__PollInterval"] = "00:00:00.100",
+            ["Security__SignIn__PerAddressPerMinute"] = "100000",
             ["Scheduling__RecurringJobs"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };

@@ -49,21 +49,6 @@ public sealed class AuthorisationTests : AppTest
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account()
-    {
-        var client = await App.ClientForAsync(null);
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await client.PostAsJsonAsync("/api/auth/login", new { userName = "filer2", password = "wrong" });
-            Assert.NotEqual(HttpStatusCode.OK, wrong.StatusCode);
-        }
-
-        var right = await client.PostAsJsonAsync("/api/auth/login", new { userName = "filer2", password = "Demo#2026" });
-        Assert.Equal((HttpStatusCode)423, right.StatusCode);
-        Assert.Contains("锁定", await Api.ProblemDetailAsync(right));
-    }
-
-    [Fact]
     public async Task The_background_jobs_dashboard_is_for_finance_administrators_only()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await (await App.ClientForAsync(null)).GetAsync("/hangfire")).StatusCode);

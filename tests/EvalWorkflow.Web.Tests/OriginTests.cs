@@ -89,6 +89,27 @@ public sealed class OriginTests : AppTest
     }
 
     [Fact]
+    public async Task Pages_run_only_the_apps_own_scripts_and_the_import_map_carries_this_responses_nonce()
+    {
+        var client = await App.ClientForAsync(null);
+        var first = await client.GetAsync("/login");
+        var second = await client.GetAsync("/login");
+
+        var policy = first.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.DoesNotContain("unsafe", policy);
+        var html = await first.Content.ReadAsStringAsync();
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", html);
+        // Every other script is a file of the app's own; no inline handler anywhere.
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*type=\"importmap\")[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, script => Assert.Matches("src=\"_(framework|content)/|src=\"js/", script));
+        Assert.DoesNotMatch(" on[a-z]+=", html);
+        Assert.DoesNotContain(nonce, second.Headers.GetValues("Content-Security-Policy").Single()); // a new nonce per response
+    }
+
+    [Fact]
     public void MassTransit_sends_no_usage_telemetry()
     {
         Assert.False(App.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled);

@@ -31,7 +31,7 @@ public sealed class ScheduledPublicationTests : IAsyncLifetime
         Guid id;
         await using (var app = new AppFactory(databasePath, clock: clock))
         {
-            id = await ApprovedEvaluationAsync(app);
+            id = await Api.ApproveAsync(app, await Api.OverallEvaluationIdAsync(await app.ClientForAsync("filer1")));
             var filer = await app.ClientForAsync("filer1");
             Assert.Equal(HttpStatusCode.Conflict, (await ScheduleAsync(filer, id, at)).StatusCode);
             var admin = await app.ClientForAsync("admin1");
@@ -41,7 +41,8 @@ public sealed class ScheduledPublicationTests : IAsyncLifetime
 
             clock.Advance(TimeSpan.FromHours(1));
             Assert.Equal(0, await PublishDueAsync(app));
-            Assert.Equal("Approved", (string?)(await Api.EvaluationAsync(admin, id))["stage"]);
+            // An hour idle ended the session (30 minutes): the administrator signs in again.
+            Assert.Equal("Approved", (string?)(await Api.EvaluationAsync(await app.ClientForAsync("admin1"), id))["stage"]);
         }
 
         // The app stops and starts again before the time: the schedule is in the database, not in the job store.
@@ -59,19 +60,6 @@ public sealed class ScheduledPublicationTests : IAsyncLifetime
             Assert.Equal("周涛", (string?)last["actorName"]);
             Assert.Null(published["publishScheduledAtUtc"]?.GetValue<DateTime?>());
         }
-    }
-
-    private static async Task<Guid> ApprovedEvaluationAsync(AppFactory app)
-    {
-        var filer = await app.ClientForAsync("filer1");
-        var id = await Api.OverallEvaluationIdAsync(filer);
-        await Api.CompleteContentAsync(filer, id);
-        await Api.ActOkAsync(filer, id, "Submit");
-        await Api.ActOkAsync(await app.ClientForAsync("head1"), id, "Sign", password: "Demo#2026");
-        var reviewer = await app.ClientForAsync("reviewer1");
-        await Api.ActOkAsync(reviewer, id, "Claim");
-        await Api.ActOkAsync(reviewer, id, "Approve");
-        return id;
     }
 
     private static async Task<HttpResponseMessage> ScheduleAsync(HttpClient client, Guid id, DateTime atUtc) =>

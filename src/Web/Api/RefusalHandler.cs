@@ -1,3 +1,5 @@
+using EvalWorkflow.Web.Hosting;
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
@@ -7,7 +9,7 @@ namespace EvalWorkflow.Web.Api;
 /// <summary>
 /// Answers every API request a use case refused, or that met a storage fault, with an RFC 7807 problem carrying the Chinese reason.
 /// </summary>
-public sealed class RefusalHandler : IExceptionHandler
+public sealed class RefusalHandler(AuditLog audit) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,7 +22,18 @@ public sealed class RefusalHandler : IExceptionHandler
             return false;
         }
 
+        if (AuditLog.IsAccessRefusal(refusal))
+        {
+            await AuditAsync(httpContext, refusal);
+        }
+
         await Problems.From(refusal).ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>Another unit's data or a role the person lacks: written to the audit log.</summary>
+    private Task AuditAsync(HttpContext context, Refusal refusal) => context.Items[typeof(CurrentUser)] is CurrentUser user
+        ? audit.WriteRefusalAsync(user.Actor.UserName, user.Actor.Address, refusal, $"{context.Request.Method} {context.Request.Path}")
+        : audit.WriteRefusalAsync(context.User.Identity?.Name ?? "（未登录）", context.Connection.RemoteIpAddress?.ToString(), refusal,
+            $"{context.Request.Method} {context.Request.Path}");
 }

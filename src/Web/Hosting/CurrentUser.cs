@@ -18,7 +18,7 @@ public sealed record CurrentUser(Actor Actor)
         }
 
         var db = context.RequestServices.GetRequiredService<AppDbContext>();
-        var user = new CurrentUser(await ActorResolver.ResolveAsync(db, context.User, context.RequestAborted));
+        var user = new CurrentUser(await ActorResolver.ResolveAsync(db, context.User, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted));
         context.Items[typeof(CurrentUser)] = user;
         return user;
     }

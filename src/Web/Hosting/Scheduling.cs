@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Deadlines;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -19,6 +20,7 @@ public static class Scheduling
 {
     public const string ReminderScanJobId = "reminder-scan";
     public const string PublishScheduledJobId = "publish-scheduled";
+    public const string AuditRetentionJobId = "audit-retention";
 
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -70,6 +72,17 @@ public static class Scheduling
         else
         {
             jobs.RemoveIfExists(PublishScheduledJobId);
+        }
+
+        // The audit log's retention: entries older than Audit:RetentionDays (at least 180) go, once a day.
+        if (recurring)
+        {
+            jobs.AddOrUpdate<AuditRetention>(AuditRetentionJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        else
+        {
+            jobs.RemoveIfExists(AuditRetentionJobId);
         }
 
         return app;

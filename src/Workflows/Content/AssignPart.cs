@@ -23,7 +23,7 @@ public sealed class AssignPart(AppDbContext db) : IUseCase
         if (request.FilerId is not null)
         {
             var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.FilerId && u.UnitId == evaluation.UnitId, ct);
-            var isFiler = user is not null && (await Actor.LoadAsync(db, user.Id, ct))!.IsInRole(Roles.Filer);
+            var isFiler = user is not null && (await Actor.LoadAsync(db, user.Id, ct: ct))!.IsInRole(Roles.Filer);
             filer = isFiler ? (user!.Id, user.DisplayName) : throw new Refusal(RefusalKind.Invalid, "只能分配给本单位的填表人");
         }
 

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -28,7 +29,7 @@ public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock) : IUseCa
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId, ct) ?? throw Refusal.NotFound("评价批次");
         if (!actor.IsInRole(Roles.FinanceAdmin) || actor.FinanceBureauId != round.FinanceBureauId)
         {
-            throw new Refusal(RefusalKind.Conflict, "只有本财政局的财政管理员可以延长期限");
+            throw Refusal.Forbidden("只有本财政局的财政管理员可以延长期限");
         }
 
         var evaluations = await db.Evaluations.WithWorkflow()
@@ -69,6 +70,8 @@ public sealed class ExtendDeadline(AppDbContext db, TimeProvider clock) : IUseCa
             await EvaluationChange.RecordAsync(db, evaluation, entry, now, ct);
         }
 
+        db.AuditEntries.Add(AuditEntry.Of(actor, AuditKind.DeadlineExtended, now,
+            request.EvaluationId is null ? $"评价批次《{round.Title}》" : $"评价 {request.EvaluationId}", comment));
         await EvaluationChange.SaveAsync(db, ct);
     }
 }

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Contracts;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
@@ -32,7 +33,7 @@ public sealed class RemindUnits(AppDbContext db, TimeProvider clock) : IUseCase
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct) ?? throw Refusal.NotFound("评价批次");
         if (!actor.IsInRole(Roles.FinanceAdmin) || actor.FinanceBureauId != round.FinanceBureauId)
         {
-            throw new Refusal(RefusalKind.Conflict, "只有本财政局的财政管理员可以催报");
+            throw Refusal.Forbidden("只有本财政局的财政管理员可以催报");
         }
 
         var evaluations = await ids.ToListInChunksAsync(chunk => db.Evaluations.AsNoTrackingWithIdentityResolution()
@@ -45,6 +46,7 @@ public sealed class RemindUnits(AppDbContext db, TimeProvider clock) : IUseCase
                 $"财政局催报：{evaluation.Unit.Name}《{round.Title}》", $"{actor.DisplayName}：{text}", now));
         }
 
+        db.AuditEntries.Add(AuditEntry.Of(actor, AuditKind.UnitsReminded, now, $"评价批次《{round.Title}》", $"催报 {evaluations.Count} 个单位：{text}"));
         await db.SaveChangesAsync(ct);
         return evaluations.Count;
     }

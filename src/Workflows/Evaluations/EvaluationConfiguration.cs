@@ -20,7 +20,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Property(e => e.HolderRole).HasMaxLength(64);
         builder.HasIndex(e => new { e.UnitId, e.HolderRole });
         builder.HasIndex(e => new { e.ParentUnitId, e.HolderRole });
-        builder.HasIndex(e => new { e.FinanceBureauId, e.HolderRole, e.DueOn });
+        builder.HasIndex(e => new { e.FinanceBureauId, e.HolderRole, e.DueOn, e.ClaimedById }); // ClaimedById: the count reads the index alone
         builder.HasIndex(e => e.DueOn); // the reminder scan: what falls due in the next days
         builder.HasIndex(e => new { e.RoundId, e.Stage }); // the round board's counts and stage filter
         builder.HasIndex(e => new { e.FinanceBureauId, e.Id }); // the history check walks a bureau's evaluations in id order

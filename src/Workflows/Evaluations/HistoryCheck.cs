@@ -76,7 +76,7 @@ public sealed class HistoryCheck
     internal static Guid BureauFor(Actor actor) =>
         actor.IsInRole(Roles.FinanceAdmin) && actor.FinanceBureauId is Guid bureauId
             ? bureauId
-            : throw new Refusal(RefusalKind.Conflict, "只有财政管理员可以校验办理记录");
+            : throw Refusal.Forbidden("只有财政管理员可以校验办理记录");
 
     internal void Start(int evaluationsTotal, DateTime nowUtc)
     {

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Contracts;
 using EvalWorkflow.Workflows.Definitions;
@@ -18,9 +19,14 @@ public sealed record ActRequest(int Version, string? Comment = null, string? Pas
 /// One workflow act as one transaction: check the actor and the version, fire the machine, and save the new state,
 /// one history row and one outbox message together.
 /// </summary>
-public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : IUseCase
+public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public const int MaxCommentLength = 2000;
+
+    /// <summary>Wrong signing passwords in a row before signing pauses; counted apart from sign-in, which they never lock.</summary>
+    public const int MaxSigningFailures = 5;
+
+    public static readonly TimeSpan SigningPause = TimeSpan.FromMinutes(15);
 
     /// <returns>The evaluation's new version.</returns>
     public async Task<int> HandleAsync(Actor actor, Guid evaluationId, WorkflowAct act, ActRequest request, CancellationToken ct = default)
@@ -59,7 +65,7 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
 
         if (act == WorkflowAct.Sign)
         {
-            await VerifyPasswordAsync(actor, request.Password);
+            await VerifyPasswordAsync(actor, evaluationId, request.Password, ct);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -72,24 +78,47 @@ public sealed class PerformAct(AppDbContext db, UserManager<AppUser> users, Time
         }
 
         await EvaluationChange.RecordAsync(db, evaluation, entry, now, ct);
+        if (act == WorkflowAct.Publish)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(actor, AuditKind.Published, now, $"评价 {evaluation.Id}", $"公开第 {evaluation.Revision} 版"));
+        }
+
         await EvaluationChange.SaveAsync(db, ct);
         return evaluation.Version;
     }
 
-    private async Task VerifyPasswordAsync(Actor actor, string? password)
+    private async Task VerifyPasswordAsync(Actor actor, Guid evaluationId, string? password, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(actor.UserId) ?? throw Refusal.NotFound("用户");
-        if (await users.IsLockedOutAsync(user))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user.SigningPausedUntilUtc > now)
         {
-            throw new Refusal(RefusalKind.Invalid, "密码错误次数过多，账户已暂时锁定，请稍后再试");
+            throw new Refusal(RefusalKind.Invalid,
+                $"签字密码错误次数过多，签字已暂停至 {user.SigningPausedUntilUtc.Value.AddHours(8):HH:mm}（北京时间），登录不受影响；财政管理员可提前解除");
         }
 
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        if (!string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
-            throw new Refusal(RefusalKind.Invalid, "密码不正确，签字未完成");
+            if (user.SigningFailures > 0)
+            {
+                user.SigningFailures = 0;
+                await users.UpdateAsync(user);
+            }
+
+            return;
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        var paused = ++user.SigningFailures >= MaxSigningFailures;
+        if (paused)
+        {
+            (user.SigningFailures, user.SigningPausedUntilUtc) = (0, now + SigningPause);
+        }
+
+        await users.UpdateAsync(user);
+        await audit.WriteAsync(paused ? AuditKind.SigningLockedOut : AuditKind.SigningFailed, AuditOutcome.Failed, actor.UserName, actor.Address,
+            $"评价 {evaluationId}", paused ? $"连续 {MaxSigningFailures} 次签字密码错误，签字暂停 {SigningPause.TotalMinutes:0} 分钟" : "签字密码错误", ct);
+        throw new Refusal(RefusalKind.Invalid, paused
+            ? $"签字密码连续 {MaxSigningFailures} 次错误，签字已暂停 {SigningPause.TotalMinutes:0} 分钟（登录不受影响）"
+            : "密码不正确，签字未完成");
     }
 }

@@ -14,4 +14,10 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>How this person wants e-mail (only when the installation has SMTP configured and they have an address).</summary>
     public Notifications.EmailMode EmailMode { get; set; } = Notifications.EmailMode.Immediate;
+
+    /// <summary>Wrong signing passwords in a row (counted apart from sign-in failures, which lock the account).</summary>
+    public int SigningFailures { get; set; }
+
+    /// <summary>Signing is paused until then after too many wrong signing passwords; sign-in is not affected.</summary>
+    public DateTime? SigningPausedUntilUtc { get; set; }
 }

@@ -47,6 +47,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ConsumedMessage> ConsumedMessages => Set<ConsumedMessage>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

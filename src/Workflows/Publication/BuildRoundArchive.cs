@@ -27,7 +27,7 @@ public sealed class BuildRoundArchive(AppDbContext db) : IUseCase
 
         if (!actor.IsInRole(Roles.FinanceAdmin))
         {
-            throw new Refusal(RefusalKind.Conflict, "只有财政管理员可以下载本批次的已公开报告");
+            throw Refusal.Forbidden("只有财政管理员可以下载本批次的已公开报告");
         }
 
         var published = DownloadPublishedReport.Published(db).Where(e => e.RoundId == roundId);

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
@@ -29,7 +30,7 @@ public sealed class ReopenForCorrection(AppDbContext db, TimeProvider clock) : I
         var published = await db.Evaluations.WithContent().FindVisibleAsync(evaluationId, actor, ct);
         if (!actor.MayActAs(Roles.FinanceAdmin, published.Scope))
         {
-            throw new Refusal(RefusalKind.Conflict, "只有财政管理员可以发起更正");
+            throw Refusal.Forbidden("只有财政管理员可以发起更正");
         }
 
         if (published.SupersededById is null && await db.Evaluations.AnyAsync(e => e.CorrectsId == published.Id, ct))
@@ -43,6 +44,7 @@ public sealed class ReopenForCorrection(AppDbContext db, TimeProvider clock) : I
         var entry = new EvaluationEvent(correction.Id, WorkflowAct.Reopen, Stages.Published, correction.Stage, actor,
             $"更正第 {published.Revision} 版：{reason}", correction.ContentVersion, null, now);
         await EvaluationChange.RecordAsync(db, correction, entry, now, ct);
+        db.AuditEntries.Add(AuditEntry.Of(actor, AuditKind.CorrectionOpened, now, $"评价 {published.Id}", $"更正第 {published.Revision} 版：{reason}"));
         await EvaluationChange.SaveAsync(db, ct, otherRace: async () =>
             await db.Evaluations.AnyAsync(e => e.CorrectsId == published.Id && e.Id != correction.Id, ct)
                 ? new Refusal(RefusalKind.Conflict, "该报告已有进行中的更正")

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Evaluations;
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
@@ -20,7 +21,10 @@ public sealed class SchedulePublication(AppDbContext db, TimeProvider clock) : I
         }
 
         var at = request.PublishAtUtc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
-        evaluation.SchedulePublication(actor, at, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        evaluation.SchedulePublication(actor, at, now);
+        db.AuditEntries.Add(AuditEntry.Of(actor, AuditKind.PublicationScheduled, now, $"评价 {evaluation.Id}",
+            at is { } when ? $"定于 {Deadlines.ChinaDate.Of(when):yyyy-MM-dd} {when.AddHours(8):HH:mm}（北京时间）公开" : "取消定时公开"));
         await db.SaveOrRefuseStaleAsync(ct);
         return evaluation.Version;
     }
@@ -43,7 +47,7 @@ public sealed class PublishScheduled(AppDbContext db, PerformAct perform, TimePr
         var published = 0;
         foreach (var evaluation in due)
         {
-            var actor = await Actor.LoadAsync(db, evaluation.PublishScheduledById!, ct);
+            var actor = await Actor.LoadAsync(db, evaluation.PublishScheduledById!, ct: ct);
             db.ChangeTracker.Clear();
             try
             {

@@ -1,3 +1,4 @@
+using EvalWorkflow.Workflows.Audit;
 using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Definitions;
 using EvalWorkflow.Workflows.Evaluations;
@@ -22,7 +23,7 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock) : IUseCase
     {
         if (!actor.IsInRole(Roles.FinanceAdmin) || actor.FinanceBureauId is not Guid bureauId)
         {
-            throw new Refusal(RefusalKind.Conflict, "只有财政管理员可以创建评价批次");
+            throw Refusal.Forbidden("只有财政管理员可以创建评价批次");
         }
 
         var title = request.Title?.Trim() ?? "";
@@ -72,6 +73,8 @@ public sealed class CreateRound(AppDbContext db, TimeProvider clock) : IUseCase
             definition.Key, template.Key, clock.GetUtcNow().UtcDateTime, request.PublicationDate, request.Kind);
         db.Rounds.Add(round);
         db.Evaluations.AddRange(units.Select(unit => new Evaluation(round, unit, definition, template)));
+        db.AuditEntries.Add(AuditEntry.Of(actor, AuditKind.RoundCreated, round.CreatedAtUtc, $"评价批次《{round.Title}》",
+            $"{request.FiscalYear} 年度，{units.Count} 个单位，提交截止 {request.SubmissionDeadline:yyyy-MM-dd}"));
         await db.SaveChangesAsync(ct);
         return round.Id;
     }

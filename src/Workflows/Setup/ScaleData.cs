@@ -324,7 +324,7 @@ public static class ScaleData
         foreach (var name in new[] { "reviewer1", "reviewer2", "admin1" })
         {
             var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(ct);
-            actors.Add(await Actor.LoadAsync(db, id, ct) ?? throw new InvalidOperationException(name));
+            actors.Add(await Actor.LoadAsync(db, id, ct: ct) ?? throw new InvalidOperationException(name));
         }
 
         return [.. actors];

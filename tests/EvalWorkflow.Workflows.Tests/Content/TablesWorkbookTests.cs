@@ -78,6 +78,24 @@ public sealed class TablesWorkbookTests
     }
 
     [Fact]
+    public void A_zip_of_thousands_of_tiny_parts_is_refused_before_any_is_inflated()
+    {
+        using var many = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(many, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < 1001; i++)
+            {
+                zip.CreateEntry($"xl/p{i}.xml");
+            }
+        }
+
+        var read = Upload(many.ToArray(), Example);
+
+        Assert.Null(read.Content);
+        Assert.Contains("多于 1000 个部件", Assert.Single(read.Problems).Message);
+    }
+
+    [Fact]
     public void The_workbook_is_valid_office_open_xml_with_a_sheet_per_table()
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(Download(Example)), false);

@@ -13,6 +13,9 @@ public static partial class TablesWorkbook
     /// <summary>All parts inflated together; a filled workbook of the largest template is under 2 MB.</summary>
     private const long MaxInflatedBytes = 64L * 1024 * 1024;
 
+    /// <summary>Parts in one workbook; ours has about 20 (a part per sheet, styles, strings, properties).</summary>
+    private const int MaxEntries = 1000;
+
     /// <summary>
     /// Reads the tables back into a document that keeps <paramref name="current"/>'s report sections and project list.
     /// A table left as downloaded comes back as it is now; a changed one must not have been changed by someone else
@@ -76,7 +79,7 @@ public static partial class TablesWorkbook
             if (!InflatesWithin(file, MaxInflatedBytes))
             {
                 problems.Add(ProblemList.Workbook, 0, "",
-                    $"文件解压后超过 {MaxInflatedBytes / 1024 / 1024} MB，不是本系统下载的工作簿：请上传本系统下载并填好的 Excel 工作簿（.xlsx）");
+                    $"文件解压后超过 {MaxInflatedBytes / 1024 / 1024} MB 或多于 {MaxEntries} 个部件，不是本系统下载的工作簿：请上传本系统下载并填好的 Excel 工作簿（.xlsx）");
                 return null;
             }
 
@@ -98,7 +101,7 @@ public static partial class TablesWorkbook
     }
 
     /// <summary>
-    /// Whether the workbook's zip entries, actually inflated (a zip's declared sizes can lie), come to at most
+    /// Whether the workbook has at most <see cref="MaxEntries"/> parts and its zip entries, actually inflated (a zip's declared sizes can lie), come to at most
     /// <paramref name="limit"/> bytes: a 400 KB upload can inflate to 400 MB, and System.IO.Packaging reads some parts
     /// (<c>[Content_Types].xml</c>) whole, whatever OpenSettings say. Stops reading at the limit.
     /// </summary>
@@ -109,6 +112,11 @@ public static partial class TablesWorkbook
         long total = 0;
         using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
         {
+            if (zip.Entries.Count > MaxEntries)
+            {
+                return false;
+            }
+
             foreach (var entry in zip.Entries)
             {
                 using var content = entry.Open();

@@ -17,6 +17,67 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EvalWorkflow.Workflows.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FinanceBureauId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("FinanceBureauId", "Kind", "OccurredAtUtc");
+
+                    b.HasIndex("FinanceBureauId", "OccurredAtUtc", "Id");
+
+                    b.HasIndex("FinanceBureauId", "UserName", "OccurredAtUtc");
+
+                    b.HasIndex("Kind", "Subject", "OccurredAtUtc");
+
+                    b.HasIndex("UserName", "Address", "OccurredAtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("EvalWorkflow.Workflows.Content.EvaluationPart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -316,10 +377,10 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("UnitId", "HolderRole");
 
-                    b.HasIndex("FinanceBureauId", "HolderRole", "DueOn");
-
                     b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("FinanceBureauId", "HolderRole", "DueOn", "ClaimedById");
 
                     b.HasIndex("ListedFiscalYear", "ListedUnitName", "ListedRoundTitle", "Id")
                         .IsDescending(true, false, false, false)
@@ -505,7 +566,7 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.HasIndex("EvaluationId");
 
-                    b.HasIndex("UserId", "LastActAtUtc", "EvaluationId");
+                    b.HasIndex("UserId", "LastActAtUtc", "EvaluationId", "FinanceBureauId", "UnitId", "ParentUnitId");
 
                     b.ToTable("Involvements");
                 });
@@ -610,6 +671,12 @@ namespace EvalWorkflow.Workflows.Persistence.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SigningFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SigningPausedUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")

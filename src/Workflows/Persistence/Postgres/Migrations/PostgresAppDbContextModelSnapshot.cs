@@ -22,6 +22,69 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EvalWorkflow.Workflows.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("FinanceBureauId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("FinanceBureauId", "Kind", "OccurredAtUtc");
+
+                    b.HasIndex("FinanceBureauId", "OccurredAtUtc", "Id");
+
+                    b.HasIndex("FinanceBureauId", "UserName", "OccurredAtUtc");
+
+                    b.HasIndex("Kind", "Subject", "OccurredAtUtc");
+
+                    b.HasIndex("UserName", "Address", "OccurredAtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("EvalWorkflow.Workflows.Content.EvaluationPart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -321,10 +384,10 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasIndex("UnitId", "HolderRole");
 
-                    b.HasIndex("FinanceBureauId", "HolderRole", "DueOn");
-
                     b.HasIndex("RoundId", "UnitId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("FinanceBureauId", "HolderRole", "DueOn", "ClaimedById");
 
                     b.HasIndex("ListedFiscalYear", "ListedUnitName", "ListedRoundTitle", "Id")
                         .IsDescending(true, false, false, false)
@@ -510,7 +573,7 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
 
                     b.HasIndex("EvaluationId");
 
-                    b.HasIndex("UserId", "LastActAtUtc", "EvaluationId");
+                    b.HasIndex("UserId", "LastActAtUtc", "EvaluationId", "FinanceBureauId", "UnitId", "ParentUnitId");
 
                     b.ToTable("Involvements");
                 });
@@ -616,6 +679,12 @@ namespace EvalWorkflow.Workflows.Persistence.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SigningFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SigningPausedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
