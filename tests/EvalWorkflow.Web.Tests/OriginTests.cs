@@ -110,6 +110,39 @@ public sealed class OriginTests : AppTest
     }
 
     [Fact]
+    public async Task A_real_WebSocket_handshake_to_the_circuit_from_another_origin_is_refused()
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"evalworkflow-ws-{Guid.NewGuid():N}.db");
+        var app = await AppProcess.StartAsync(databasePath);
+        try
+        {
+            async Task<HttpStatusCode> HandshakeAsync(string origin)
+            {
+                using var socket = new System.Net.WebSockets.ClientWebSocket();
+                socket.Options.CollectHttpResponseDetails = true;
+                socket.Options.SetRequestHeader("Origin", origin);
+                var uri = new UriBuilder(app.BaseAddress) { Scheme = "ws", Path = "/_blazor", Query = "id=unknown-connection" }.Uri;
+                await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => socket.ConnectAsync(uri, CancellationToken.None));
+                return socket.HttpStatusCode;
+            }
+
+            Assert.Equal(HttpStatusCode.Forbidden, await HandshakeAsync(Evil));
+            Assert.Equal(HttpStatusCode.Forbidden, await HandshakeAsync("null"));
+            // From the app's own origin the upgrade reaches SignalR, which knows no such connection: refused for that reason only.
+            Assert.NotEqual(HttpStatusCode.Forbidden, await HandshakeAsync(app.BaseAddress.GetLeftPart(UriPartial.Authority)));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".migrating" })
+            {
+                File.Delete(databasePath + suffix);
+            }
+        }
+    }
+
+    [Fact]
     public void MassTransit_sends_no_usage_telemetry()
     {
         Assert.False(App.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled);
