@@ -117,6 +117,30 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task The_login_form_counts_against_the_same_limit_and_answers_a_page_in_Chinese()
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string> { ["Security:SignIn:PerAddressPerMinute"] = "2" });
+        var browser = await app.ClientForAsync(null);
+        async Task<HttpResponseMessage> PostFormAsync()
+        {
+            var page = await (await browser.GetAsync("/login")).Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            return await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["_handler"] = "login", ["Input.UserName"] = "filer1", ["Input.Password"] = "Wrong#2026",
+            }));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync()).StatusCode); // the page again, with 用户名或密码错误
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync()).StatusCode);
+        var over = await PostFormAsync();
+
+        Assert.True(over.StatusCode == HttpStatusCode.TooManyRequests, $"{(await EntriesAsync(app, "filer1")).Count} entries; {await over.Content.ReadAsStringAsync()}");
+        Assert.Contains("登录请求过于频繁，请一分钟后再试", await over.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await EntriesAsync(app, "filer1")).Count(a => a.Kind == AuditKind.SignInFailed));
+    }
+
+    [Fact]
     public async Task Wrong_signing_passwords_pause_signing_but_never_lock_sign_in()
     {
         await using var app = new AppFactory();

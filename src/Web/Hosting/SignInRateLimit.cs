@@ -17,13 +17,14 @@ public static class SignInRateLimit
     {
         limiter.AddPolicy(Policy, context =>
         {
+            // A partition's limiter is made once per key, so the keys of the two kinds must never meet.
             if (!HttpMethods.IsPost(context.Request.Method))
             {
-                return RateLimitPartition.GetNoLimiter("");
+                return RateLimitPartition.GetNoLimiter("page");
             }
 
             var perMinute = context.RequestServices.GetRequiredService<IOptions<SignInDefenceOptions>>().Value.PerAddressPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+            return RateLimitPartition.GetFixedWindowLimiter($"post {context.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         });
         limiter.OnRejected = async (rejected, ct) =>

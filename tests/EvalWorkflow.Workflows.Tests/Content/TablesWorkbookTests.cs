@@ -71,9 +71,13 @@ public sealed class TablesWorkbookTests
         }
 
         Assert.True(bomb.Length < 200_000, $"{bomb.Length} bytes");
-        var read = Upload(bomb.ToArray(), Example);
+        var upload = bomb.ToArray();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var read = Upload(upload, Example);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
 
         Assert.Null(read.Content);
+        Assert.True(allocated < 100L * 1024 * 1024, $"{allocated / 1024 / 1024} MB allocated reading a 70 MB bomb"); // it is never held
         Assert.Contains("文件解压后超过 64 MB", Assert.Single(read.Problems).Message);
     }
 
