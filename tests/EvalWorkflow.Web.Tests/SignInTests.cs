@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EvalWorkflow.Workflows.Audit;
+using EvalWorkflow.Workflows.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using EvalWorkflow.Workflows.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -65,6 +68,36 @@ public sealed class SignInTests
         Assert.True(logs.Has(LogLevel.Warning, "Sign-in failed for 'nobody'"), string.Join('\n', logs.Lines.Select(l => l.Message)));
         Assert.True(logs.Has(LogLevel.Warning, "Sign-in failed for 'filer2'"));
         Assert.True(logs.Has(LogLevel.Warning, "Sign-in refused for 'filer2'"));
+    }
+
+    [Fact]
+    public async Task An_unknown_name_costs_one_password_hash_check_like_a_known_one()
+    {
+        var hasher = new CountingHasher();
+        await using var app = new AppFactory(services: services => services.AddSingleton<IPasswordHasher<AppUser>>(hasher));
+        var client = await app.ClientForAsync(null);
+
+        await LoginAsync(client, "filer1", "Wrong#2026");
+        var known = hasher.Verified;
+        await LoginAsync(client, "nobody-at-all", "Wrong#2026");
+
+        Assert.Equal((1, 1), (known, hasher.Verified - known)); // the same work, so the same time (up to noise)
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<AppUser>
+    {
+        private readonly PasswordHasher<AppUser> inner = new();
+        private int verified;
+
+        public int Verified => verified;
+
+        public string HashPassword(AppUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref verified);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]
