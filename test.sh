@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration (real SQLite files) and browser (Playwright driving Debian's chromium).
 # Installs what the tests drive from Debian's packages when missing: chromium for the browser tests; LibreOffice Writer,
-# poppler-utils (pdftotext) and Noto CJK fonts for the Word report test, which converts a .docx to PDF and reads its text.
+# poppler-utils (pdftotext) and Noto CJK fonts for the Word report test, which converts a .docx to PDF and reads its text;
+# PostgreSQL 15 for the several-machines tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,5 +27,29 @@ if [ ${#report_tools[@]} -gt 0 ]; then
   echo "Installing Debian's ${report_tools[*]} for the Word report test..."
   apt_install --no-install-recommends "${report_tools[@]}"
 fi
+
+# PostgreSQL 15 for the several-machines tests (two app nodes on one database): Debian's server, started here when it is
+# down and stopped again at the end; the tests make throw-away databases of their own and drop them.
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+if ! command -v pg_ctlcluster >/dev/null || [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
+  echo "Installing Debian's PostgreSQL 15 for the several-machines tests..."
+  apt_install --no-install-recommends postgresql-15 postgresql-client-15
+fi
+if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main"' | grep -q .; then
+  $sudo_cmd pg_createcluster 15 main >/dev/null
+fi
+pg_started=""
+if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
+  $sudo_cmd pg_ctlcluster 15 main start
+  pg_started=1
+fi
+stop_services() { if [ -n "$pg_started" ]; then $sudo_cmd pg_ctlcluster 15 main stop || true; fi; }
+trap stop_services EXIT
+pg_port=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $3}')
+as_postgres psql -q -p "$pg_port" -v ON_ERROR_STOP=1 <<'SQL'
+SELECT 'CREATE ROLE evalworkflow_test LOGIN CREATEDB PASSWORD ''evalworkflow_test'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'evalworkflow_test') \gexec
+SQL
+export EVALWORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=evalworkflow_test;Password=evalworkflow_test;Database=postgres"
 
 dotnet test EvalWorkflow.sln "$@"

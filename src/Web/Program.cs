@@ -10,6 +10,7 @@ using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Persistence.Postgres;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
+// First of the hosted services, which start in order: the database is migrated before any other reads it (the
+// data-protection key ring, loaded at start, lives in it).
+builder.Services.AddHostedService<DatabaseInitializer>();
 // SQLite is the embedded default; PostgreSQL (Database:Provider=Postgres) is the path to several machines.
 var connectionString = builder.Configuration.GetConnectionString("Default");
 if (string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
@@ -39,6 +43,8 @@ else
 // Interceptors registered as services apply to every context too (the tests inject a full disk this way).
 builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetServices<IInterceptor>()));
 
+// The key ring that protects cookies and antiforgery tokens lives in the database, so every node reads every node's cookie.
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("EvalWorkflow");
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.AddSessionTimeouts(builder.Configuration); // idle 30 min, absolute 10 h (Security:Session)
 builder.Services.AddIdentityCore<AppUser>(options =>
@@ -78,7 +84,6 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options => options.Val
 builder.Services.Configure<SameOriginOptions>(builder.Configuration.GetSection(SameOriginOptions.Section));
 
 ReverseProxyOptions.AddTo(builder); // forwarded headers from known proxies, HSTS (Security:ReverseProxy)
-builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddEvalNotifications(builder.Configuration);
 
 // The default HTML encoder writes every Chinese character as an entity (&#x793A;), tripling a page's text; these ranges go out as UTF-8.

@@ -1,5 +1,6 @@
 using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Workflows.Persistence.Postgres;
 using EvalWorkflow.Workflows.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,12 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IConf
         }
 
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
-        await new StartupMigration(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<StartupMigration>())
+        var logs = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        // Several nodes may start at once on one PostgreSQL database: the whole start-up runs one node at a time.
+        await using var startupLock = db.Database.IsNpgsql()
+            ? await StartupLock.AcquireAsync(db, logs.CreateLogger<StartupLock>(), TimeSpan.FromSeconds(5), ct)
+            : null;
+        await new StartupMigration(db, logs.CreateLogger<StartupMigration>())
         {
             StaleAfter = configuration.GetValue("Database:StaleMigrationLockAfter", TimeSpan.FromMinutes(1)),
         }.MigrateAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using EvalWorkflow.Workflows.Content;
 using EvalWorkflow.Workflows.Content.Templates;
 using EvalWorkflow.Workflows.Deadlines;
@@ -18,7 +19,7 @@ namespace EvalWorkflow.Workflows.Persistence;
 /// The one model. On SQLite (the embedded default) it is used as is with the migrations in <c>Migrations</c>; on
 /// PostgreSQL through <see cref="Postgres.PostgresAppDbContext"/>, whose migrations are generated for that provider.
 /// </summary>
-public class AppDbContext : IdentityDbContext<AppUser>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
@@ -48,6 +49,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    /// <summary>The data-protection key ring (cookies, antiforgery tokens), shared by every node on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
