@@ -28,6 +28,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>What the process wrote to stdout and stderr, for failure messages.</summary>
     public string Output => string.Join('\n', output.TakeLast(200));
 
+    /// <summary>Every line the process wrote so far.</summary>
+    public IReadOnlyList<string> Lines => [.. output];
+
     /// <summary>Starts the app on <paramref name="databasePath"/> with the demo data and waits until <c>/health</c> answers 200.</summary>
     public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {

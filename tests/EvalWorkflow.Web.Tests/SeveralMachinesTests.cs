@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using EvalWorkflow.Workflows.Persistence;
 using EvalWorkflow.Workflows.Persistence.Postgres;
 using Microsoft.EntityFrameworkCore;
+using EvalWorkflow.Tests;
 using Npgsql;
 
 namespace EvalWorkflow.Web.Tests;
@@ -48,18 +49,25 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
     }
 
     /// <summary>Starts nodes at the same moment, each with a home folder of its own (as on separate machines).</summary>
-    private async Task<AppProcess[]> StartNodesAsync(int count)
+    private async Task<AppProcess[]> StartNodesAsync(int count, IReadOnlyDictionary<string, string>? more = null)
     {
         var starting = Enumerable.Range(0, count).Select(_ =>
         {
             var home = Directory.CreateTempSubdirectory("evalworkflow-node-").FullName;
             homes.Add(home);
-            return AppProcess.StartAsync("", new Dictionary<string, string>
+            var settings = new Dictionary<string, string>
             {
                 ["Database:Provider"] = "Postgres",
                 ["ConnectionStrings:Default"] = ConnectionString,
                 ["HOME"] = home,
-            });
+                ["Logging:LogLevel:EvalWorkflow.Notifications.Outbox.OutboxDispatcher"] = "Debug", // one line per publication
+            };
+            foreach (var (key, value) in more ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+            }
+
+            return AppProcess.StartAsync("", settings);
         }).ToList();
         var started = await Task.WhenAll(starting);
         nodes.AddRange(started);
@@ -96,5 +104,74 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
         var inbox = await onB.SendAsync(request);
         Assert.True(inbox.StatusCode == HttpStatusCode.OK, $"{(int)inbox.StatusCode}\nA:\n{a.Output}\nB:\n{b.Output}");
         Assert.Empty(homes.SelectMany(home => Directory.EnumerateFiles(home, "*.xml", SearchOption.AllDirectories))); // no key in a home folder
+    }
+
+    [Fact]
+    public async Task One_evaluation_walked_with_every_act_on_the_other_node_publishes_each_outbox_row_once_and_notifies_each_person_once()
+    {
+        var nodes = await StartNodesAsync(2);
+        var clients = new Dictionary<(string, int), HttpClient>();
+        async Task<HttpClient> OnAsync(string user, int node) =>
+            clients.TryGetValue((user, node), out var known) ? known : clients[(user, node)] = await nodes[node].ClientForAsync(user);
+
+        var id = await Api.OverallEvaluationIdAsync(await OnAsync("filer1", 0));
+        await Api.CompleteContentAsync(await OnAsync("filer1", 1), id);
+        await Api.ActOkAsync(await OnAsync("filer1", 0), id, "Submit");
+        for (var i = 0; i < 8; i++) // many rows while both dispatchers poll, each act on the other node than the last
+        {
+            await Api.ActOkAsync(await OnAsync("filer1", 1), id, "Withdraw");
+            await Api.ActOkAsync(await OnAsync("filer1", 0), id, "Submit");
+        }
+
+        await Api.ActOkAsync(await OnAsync("head1", 1), id, "Sign", password: "Demo#2026");
+        await Api.ActOkAsync(await OnAsync("reviewer1", 0), id, "Claim");
+        await Api.ActOkAsync(await OnAsync("reviewer1", 1), id, "Approve");
+        await Api.ActOkAsync(await OnAsync("admin1", 0), id, "Publish");
+
+        await Api.EventuallyAsync(async () =>
+        {
+            await using var db = Database();
+            return await db.OutboxMessages.AllAsync(m => m.DeliveredAtUtc != null);
+        }, "every outbox message to be delivered");
+        await using var check = Database();
+        var rows = await check.OutboxMessages.AsNoTracking().Select(m => m.Id).ToListAsync();
+        var published = nodes.SelectMany(n => n.Lines).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"Published outbox message (\d+) "))
+            .Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(rows.Order(), published.Order()); // both dispatchers ran; each row went out once, from one of them
+        Assert.True(published.Count >= 21, $"{published.Count} publications");
+
+        var events = await check.EvaluationEvents.AsNoTracking().Where(h => h.EvaluationId == id).Select(h => h.Id).ToListAsync();
+        var notified = await check.Notifications.AsNoTracking().Where(n => events.Contains(n.EventId)).Select(n => new { n.EventId, n.UserId }).ToListAsync();
+        Assert.NotEmpty(notified);
+        Assert.Equal(notified.Count, notified.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task With_both_nodes_sending_e_mail_each_mail_reaches_the_SMTP_server_once()
+    {
+        await using var smtp = new SmtpListener();
+        var nodes = await StartNodesAsync(2, new Dictionary<string, string>
+        {
+            ["Email:Enabled"] = "true",
+            ["Email:SmtpHost"] = "127.0.0.1",
+            ["Email:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:PollInterval"] = "00:00:00.100",
+        });
+        var filers = new[] { await nodes[0].ClientForAsync("filer1"), await nodes[1].ClientForAsync("filer1") };
+        var id = await Api.OverallEvaluationIdAsync(filers[0]);
+        await Api.CompleteContentAsync(filers[0], id);
+        for (var i = 0; i < 6; i++) // each submission mails the unit head
+        {
+            await Api.ActOkAsync(filers[i % 2], id, "Submit");
+            await Api.ActOkAsync(filers[(i + 1) % 2], id, "Withdraw");
+        }
+
+        await Api.EventuallyAsync(async () =>
+        {
+            await using var db = Database();
+            return await db.EmailMessages.CountAsync() >= 6 && await db.EmailMessages.AllAsync(m => m.SentAtUtc != null);
+        }, "every mail to be sent");
+        await using var check = Database();
+        Assert.Equal(await check.EmailMessages.CountAsync(), smtp.Received.Count);
     }
 }

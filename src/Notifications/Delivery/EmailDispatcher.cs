@@ -55,12 +55,9 @@ public sealed partial class EmailDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = db.EmailMessages
-            .Where(m => m.SentAtUtc == null && m.Attempts < EmailMessage.MaxAttempts && m.NextAttemptAtUtc <= now);
-        var immediate = await pending.Where(m => !m.IsDigest).OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
-
-        // A person's due digest rows are loaded whole, so that one digest is never split over two polls.
-        var digest = await pending.Where(m => m.IsDigest).OrderBy(m => m.Id).ToListAsync(ct);
+        var claimed = await ClaimAsync(db, now, ct);
+        var immediate = claimed.Where(m => !m.IsDigest).ToList();
+        var digest = claimed.Where(m => m.IsDigest).ToList();
         var mails = immediate.Where(m => !m.HasGivenUp).Select(m => (IReadOnlyList<EmailMessage>)[m])
             .Concat(digest.Where(m => !m.HasGivenUp).GroupBy(m => (m.UserId, m.To)).Select(g => (IReadOnlyList<EmailMessage>)[.. g]))
             .ToList();
@@ -115,6 +112,33 @@ public sealed partial class EmailDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Claims the due rows for this pass alone: up to a batch of immediate ones and every due digest row (a person's digest
+    /// is never split over two passes), with one conditional UPDATE that takes only rows still due and unclaimed (or whose
+    /// claim lapsed). With several nodes each mail is sent once; a node that dies holding rows frees them after the lease.
+    /// </summary>
+    private async Task<List<EmailMessage>> ClaimAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        var due = db.EmailMessages.Where(m => m.SentAtUtc == null && m.Attempts < EmailMessage.MaxAttempts && m.NextAttemptAtUtc <= now
+            && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
+        var candidates = await due.Where(m => !m.IsDigest).OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
+        candidates.AddRange(await due.Where(m => m.IsDigest).Select(m => m.Id).ToListAsync(ct));
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid();
+        var until = now + options.Value.ClaimLease;
+        foreach (var chunk in candidates.Chunk(IdChunks.Size)) // every due digest row can be many: one SQL parameter each
+        {
+            await due.Where(m => chunk.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntilUtc, until), ct);
+        }
+
+        return await db.EmailMessages.Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
     }
 
     private MimeMessage Compose(string to, string subject, string body)

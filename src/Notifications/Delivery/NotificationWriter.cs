@@ -22,6 +22,9 @@ public sealed class EmailOptions
     public string From { get; set; } = "noreply@evalworkflow.local";
     public string FromName { get; set; } = "绩效自评系统";
 
+    /// <summary>How long a dispatcher's claim on the mails it sends lasts: a node that dies holding them frees them then.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The hour (Asia/Shanghai) the daily digest goes out.</summary>
     public int DigestHour { get; set; } = 8;
 

@@ -28,6 +28,12 @@ public sealed class OutboxOptions
     /// (doubled with each attempt, up to an hour). Longer than a consumer's own retries take.
     /// </summary>
     public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a dispatcher's claim on the rows it publishes lasts: a node that dies holding them frees them then (a batch
+    /// publishes in well under a second, so the lease only needs to outlast a slow broker).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -85,14 +91,7 @@ public sealed partial class OutboxDispatcher(
         var now = clock.GetUtcNow().UtcDateTime;
         await ConfirmDeliveredAsync(db, now, ct);
 
-        var size = options.Value.BatchSize;
-        var batch = await db.OutboxMessages.Where(m => m.SentAtUtc == null).OrderBy(m => m.Id).Take(size).ToListAsync(ct);
-        if (batch.Count < size)
-        {
-            batch.AddRange(await db.OutboxMessages.Where(m => m.RetryAtUtc != null && m.RetryAtUtc <= now)
-                .OrderBy(m => m.RetryAtUtc).ThenBy(m => m.Id).Take(size - batch.Count).ToListAsync(ct));
-        }
-
+        var batch = await ClaimAsync(db, now, ct);
         foreach (var message in batch)
         {
             if (!Routes.TryGetValue(message.Type, out var route))
@@ -107,11 +106,41 @@ public sealed partial class OutboxDispatcher(
 
             var payload = JsonSerializer.Deserialize(message.Payload, route.Contract)!;
             await bus.Publish(payload, route.Contract, ct);
+            LogPublished(message.Id, message.Type, message.Attempts + 1);
             message.MarkSent(clock.GetUtcNow().UtcDateTime, options.Value.RedeliverAfter);
             await db.SaveChangesAsync(ct);
         }
 
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Claims up to a batch of due rows (new ones first, then undelivered ones whose retry is due) for this pass alone: one
+    /// conditional UPDATE that takes only rows still due and unclaimed (or whose claim lapsed). On PostgreSQL a second node's
+    /// UPDATE waits for the first's row locks and then finds the rows no longer match; SQLite has one writer. So each row
+    /// is published by one dispatcher, however many nodes run one.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        var size = options.Value.BatchSize;
+        var unclaimed = db.OutboxMessages.Where(m => m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now);
+        var candidates = await unclaimed.Where(m => m.SentAtUtc == null).OrderBy(m => m.Id).Select(m => m.Id).Take(size).ToListAsync(ct);
+        if (candidates.Count < size)
+        {
+            candidates.AddRange(await unclaimed.Where(m => m.RetryAtUtc != null && m.RetryAtUtc <= now)
+                .OrderBy(m => m.RetryAtUtc).ThenBy(m => m.Id).Select(m => m.Id).Take(size - candidates.Count).ToListAsync(ct));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid();
+        var until = now + options.Value.ClaimLease;
+        await unclaimed.Where(m => candidates.Contains(m.Id) && (m.SentAtUtc == null || (m.RetryAtUtc != null && m.RetryAtUtc <= now)))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntilUtc, until), ct);
+        return await db.OutboxMessages.Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
     }
 
     /// <summary>One set-based update per contract: published rows whose every consumer has its consumed-message row.</summary>
@@ -128,6 +157,9 @@ public sealed partial class OutboxDispatcher(
                     .SetProperty(m => m.DeliveredAtUtc, nowUtc), ct);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published outbox message {Id} ({Type}), attempt {Attempt}")]
+    private partial void LogPublished(long id, string type, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; retrying")]
     private partial void LogDispatchFailed(Exception ex);

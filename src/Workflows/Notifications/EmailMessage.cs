@@ -41,14 +41,21 @@ public sealed class EmailMessage
     public DateTime? SentAtUtc { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>The dispatcher pass that claimed the row to send it; null when no pass holds it.</summary>
+    public Guid? ClaimToken { get; private set; }
+
+    /// <summary>Until then no other dispatcher (on this node or another) sends the row; after it, the claim has lapsed.</summary>
+    public DateTime? ClaimedUntilUtc { get; private set; }
+
     /// <summary>True once it has failed <see cref="MaxAttempts"/> times: it is kept for the administrator, not retried.</summary>
     public bool HasGivenUp => SentAtUtc is null && Attempts >= MaxAttempts;
 
-    public void MarkSent(DateTime nowUtc) => SentAtUtc = nowUtc;
+    public void MarkSent(DateTime nowUtc) => (SentAtUtc, ClaimToken, ClaimedUntilUtc) = (nowUtc, null, null);
 
     /// <summary>Schedules the next attempt with exponential back-off: 30 s, 1 min, 2 min … capped at 1 h.</summary>
     public void MarkFailed(string error, DateTime nowUtc)
     {
+        (ClaimToken, ClaimedUntilUtc) = (null, null);
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
         var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Attempts - 1)));

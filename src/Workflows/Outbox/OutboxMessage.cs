@@ -7,6 +7,7 @@ namespace EvalWorkflow.Workflows.Outbox;
 /// <see cref="Id"/> order; the row counts as delivered only once every consumer of its type has committed its effect
 /// (its consumed-message row exists). Until then it is published again at <see cref="RetryAtUtc"/>, with back-off, so a
 /// message the transport accepted and lost in a crash still arrives. Consumers are idempotent by <see cref="EventId"/>.
+/// A dispatcher claims the rows it publishes (<see cref="ClaimToken"/>), so that with several nodes each row is published once.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -33,6 +34,12 @@ public sealed class OutboxMessage
     /// <summary>When every consumer was seen to have committed its effect.</summary>
     public DateTime? DeliveredAtUtc { get; private set; }
 
+    /// <summary>The dispatcher pass that claimed the row to publish it; null when no pass holds it.</summary>
+    public Guid? ClaimToken { get; private set; }
+
+    /// <summary>Until then no other dispatcher (on this node or another) publishes the row; after it, the claim has lapsed.</summary>
+    public DateTime? ClaimedUntilUtc { get; private set; }
+
     public static OutboxMessage For<T>(Guid eventId, T message, DateTime nowUtc) where T : class => new()
     {
         EventId = eventId,
@@ -47,6 +54,7 @@ public sealed class OutboxMessage
     /// </summary>
     public void MarkSent(DateTime nowUtc, TimeSpan redeliverAfter)
     {
+        (ClaimToken, ClaimedUntilUtc) = (null, null);
         Attempts++;
         SentAtUtc = nowUtc;
         var delay = redeliverAfter * Math.Pow(2, Math.Min(Attempts - 1, 20));
