@@ -106,8 +106,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RefusalHandler>();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.AddScheduling(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["db"])
-    .AddCheck<StorageHealthCheck>("storage", tags: ["db"]); // Unhealthy while writes fail (disk full, I/O error)
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["db"])
+    .AddCheck<StorageHealthCheck>("storage", tags: ["db"]) // Unhealthy while writes fail (disk full, I/O error)
+    .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["scheduler"]);
 
 var app = builder.Build();
 
@@ -134,6 +135,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("db") });
+// For operators and load balancers: the database, the message bus (MassTransit's own check) and the scheduler, each by name.
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
 app.MapAuthEndpoints();
 app.MapEvaluationEndpoints();
 app.MapInboxEndpoints();

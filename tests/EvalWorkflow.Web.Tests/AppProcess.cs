@@ -92,6 +92,16 @@ public sealed class AppProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>Removes a test's SQLite file with its journal and gate files, once nothing has it open.</summary>
+    public static void DeleteDatabase(string databasePath)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".migrating" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+
     /// <summary>A context on the same file, as a second reader beside the running process.</summary>
     public static AppDbContext Database(string databasePath) =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={databasePath}").Options);

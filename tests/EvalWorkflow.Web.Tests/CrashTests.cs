@@ -86,11 +86,7 @@ public sealed class CrashTests
         finally
         {
             await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(databasePath + suffix);
-            }
+            AppProcess.DeleteDatabase(databasePath);
         }
     }
 

@@ -134,11 +134,7 @@ public sealed class OriginTests : AppTest
         finally
         {
             await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm", ".migrating" })
-            {
-                File.Delete(databasePath + suffix);
-            }
+            AppProcess.DeleteDatabase(databasePath);
         }
     }
 

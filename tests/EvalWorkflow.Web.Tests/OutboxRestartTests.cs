@@ -25,18 +25,22 @@ public sealed class OutboxRestartTests
         }
 
         // Second process on the same database file: the dispatcher delivers what was left.
-        await using var restarted = new AppFactory(databasePath);
-        _ = restarted.Services;
-        await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "the outbox to drain");
-        await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EventId == submitted)), "the notification");
+        await using (var restarted = new AppFactory(databasePath))
+        {
+            _ = restarted.Services;
+            await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "the outbox to drain");
+            await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EventId == submitted)), "the notification");
 
-        // A crash between publish and "mark sent" publishes again: the consumer must not notify twice.
-        await restarted.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"OutboxMessages\" SET \"SentAtUtc\" = NULL"));
-        await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "the second dispatch");
-        await Task.Delay(500);
+            // A crash between publish and "mark sent" publishes again: the consumer must not notify twice.
+            await restarted.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"OutboxMessages\" SET \"SentAtUtc\" = NULL"));
+            await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "the second dispatch");
+            await Task.Delay(500);
 
-        var notifications = await restarted.WithDbAsync(db => db.Notifications.Where(n => n.EventId == submitted).ToListAsync());
-        var head = await restarted.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "head1"));
-        Assert.Equal(head.Id, Assert.Single(notifications).UserId);
+            var notifications = await restarted.WithDbAsync(db => db.Notifications.Where(n => n.EventId == submitted).ToListAsync());
+            var head = await restarted.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "head1"));
+            Assert.Equal(head.Id, Assert.Single(notifications).UserId);
+        }
+
+        AppProcess.DeleteDatabase(databasePath);
     }
 }

@@ -35,11 +35,7 @@ public sealed class ReverseProxyTests
         finally
         {
             await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm", ".migrating" })
-            {
-                File.Delete(databasePath + suffix);
-            }
+            AppProcess.DeleteDatabase(databasePath);
         }
     }
 }

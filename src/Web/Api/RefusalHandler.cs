@@ -22,7 +22,9 @@ public sealed class RefusalHandler(AuditLog audit) : IExceptionHandler
             return false;
         }
 
-        if (AuditLog.IsAccessRefusal(refusal))
+        // A signed-in person refused another unit's data or another role's act. An anonymous visitor's 404 on the public
+        // portal is not written: it is no one's data, and it would let anyone fill the log.
+        if (AuditLog.IsAccessRefusal(refusal) && httpContext.User.Identity?.IsAuthenticated == true)
         {
             await AuditAsync(httpContext, refusal);
         }
@@ -32,8 +34,11 @@ public sealed class RefusalHandler(AuditLog audit) : IExceptionHandler
     }
 
     /// <summary>Another unit's data or a role the person lacks: written to the audit log.</summary>
-    private Task AuditAsync(HttpContext context, Refusal refusal) => context.Items[typeof(CurrentUser)] is CurrentUser user
-        ? audit.WriteRefusalAsync(user.Actor.UserName, user.Actor.Address, refusal, $"{context.Request.Method} {context.Request.Path}")
-        : audit.WriteRefusalAsync(context.User.Identity?.Name ?? "（未登录）", context.Connection.RemoteIpAddress?.ToString(), refusal,
-            $"{context.Request.Method} {context.Request.Path}");
+    private Task AuditAsync(HttpContext context, Refusal refusal)
+    {
+        var where = $"{context.Request.Method} {context.Request.Path}";
+        return context.Items[typeof(CurrentUser)] is CurrentUser user
+            ? audit.WriteRefusalAsync(user.Actor.UserName, user.Actor.Address, refusal, where)
+            : audit.WriteRefusalAsync(context.User.Identity?.Name ?? "", context.Connection.RemoteIpAddress?.ToString(), refusal, where);
+    }
 }
