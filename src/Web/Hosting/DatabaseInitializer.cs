@@ -48,6 +48,8 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IConf
         await BuiltInData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
         await TaskColumns.BackfillAsync(db, ct);
         await RevisionUpgrade.RunAsync(db, ct);
+        // Made here, under the start-up lock: on PostgreSQL the job storage creates its schema when first made.
+        _ = scope.ServiceProvider.GetService<Hangfire.JobStorage>();
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),

@@ -7,6 +7,8 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 
 namespace EvalWorkflow.Web.Hosting;
@@ -28,7 +30,13 @@ public static class Scheduling
         services.AddScoped<ReminderScanJob>();
         // Hangfire keeps its storage and activator in statics and hands them to the container; registered here first,
         // each app (several run side by side in the tests) enqueues into its own storage and runs jobs in its own scopes.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        // On PostgreSQL every node shares the storage in the same database (schema "hangfire"): one dashboard, one job
+        // history, recurring jobs registered once by id. SQLite (one machine) keeps Hangfire in memory.
+        var postgres = string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+        var connectionString = configuration.GetConnectionString("Default");
+        services.AddSingleton<JobStorage>(_ => postgres
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions())
+            : new InMemoryStorage());
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
