@@ -27,6 +27,7 @@ public static class NotificationsRegistration
         services.AddScoped<NotificationWriter>();
         services.AddScoped<Recipients>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<NodeNotifications>(); // PostgreSQL: live counts on pages of the other nodes
         if (email.GetValue<bool>(nameof(EmailOptions.Enabled)))
         {
             services.AddSingleton<SmtpMailer>();

@@ -51,10 +51,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in through the login page.</summary>
-    public async Task<IPage> SignInAsync(string userName)
+    /// <summary>A fresh browser context (its own cookies) signed in through the login page, of this app or of <paramref name="baseUrl"/>.</summary>
+    public async Task<IPage> SignInAsync(string userName, string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.Locator("#userName").FillAsync(userName);

@@ -1,35 +1,25 @@
 using System.Net;
 using System.Net.Http.Json;
-using EvalWorkflow.Workflows.Persistence;
+using EvalWorkflow.Tests;
 using EvalWorkflow.Workflows.Persistence.Postgres;
 using Microsoft.EntityFrameworkCore;
-using EvalWorkflow.Tests;
-using Npgsql;
 
 namespace EvalWorkflow.Web.Tests;
 
 /// <summary>
-/// Two app nodes as real processes on one PostgreSQL database (issue 12). <c>./test.sh</c> starts PostgreSQL 15 and names
-/// it in <c>EVALWORKFLOW_TEST_POSTGRES</c>; each test makes a throw-away database and drops it.
+/// Two app nodes as real processes on one PostgreSQL database (issue 12), each test on a throw-away database
+/// (<see cref="PostgresDatabase"/>).
 /// </summary>
 [Trait("Category", "SeveralMachines")]
 public sealed class SeveralMachinesTests : IAsyncLifetime
 {
-    private readonly string database = $"evalworkflow_test_{Guid.NewGuid():N}";
     private readonly List<AppProcess> nodes = [];
     private readonly List<string> homes = [];
+    private PostgresDatabase database = null!;
 
-    private static string Server => Environment.GetEnvironmentVariable("EVALWORKFLOW_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("EVALWORKFLOW_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL 15 for these tests.");
+    private string ConnectionString => database.ConnectionString;
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
-
-    public async Task InitializeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
-    }
+    public async Task InitializeAsync() => database = await PostgresDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
@@ -43,9 +33,7 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
             Directory.Delete(home, recursive: true);
         }
 
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 
     /// <summary>Starts nodes at the same moment, each with a home folder of its own (as on separate machines).</summary>
@@ -55,13 +43,8 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
         {
             var home = Directory.CreateTempSubdirectory("evalworkflow-node-").FullName;
             homes.Add(home);
-            var settings = new Dictionary<string, string>
-            {
-                ["Database:Provider"] = "Postgres",
-                ["ConnectionStrings:Default"] = ConnectionString,
-                ["HOME"] = home,
-                ["Logging:LogLevel:EvalWorkflow.Notifications.Outbox.OutboxDispatcher"] = "Debug", // one line per publication
-            };
+            var settings = database.NodeSettings(home);
+            settings["Logging:LogLevel:EvalWorkflow.Notifications.Outbox.OutboxDispatcher"] = "Debug"; // one line per publication
             foreach (var (key, value) in more ?? new Dictionary<string, string>())
             {
                 settings[key] = value;

@@ -71,6 +71,7 @@ public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> e
         }
 
         feed.Raise(userIds);
+        await NodeNotifications.TellOthersAsync(db, userIds, ct);
     }
 
     public async Task AddAsync(Guid eventId, IReadOnlyCollection<string> userIds, Guid? evaluationId, string title, string body,

@@ -2,7 +2,7 @@ namespace EvalWorkflow.Notifications.InApp;
 
 /// <summary>
 /// Tells open pages in this process that some users have new notifications, so the app bar's count updates live.
-/// With several nodes each node's consumer raises it for its own pages only (see docs/decisions).
+/// With several nodes on PostgreSQL, <see cref="NodeNotifications"/> raises it for what the other nodes' consumers wrote.
 /// </summary>
 public sealed class NotificationFeed
 {
