@@ -2,7 +2,7 @@
 # Runs every test: unit, integration (real SQLite files) and browser (Playwright driving Debian's chromium).
 # Installs what the tests drive from Debian's packages when missing: chromium for the browser tests; LibreOffice Writer,
 # poppler-utils (pdftotext) and Noto CJK fonts for the Word report test, which converts a .docx to PDF and reads its text;
-# PostgreSQL 15 for the several-machines tests.
+# PostgreSQL 15 and RabbitMQ for the several-machines tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -43,8 +43,28 @@ if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q onli
   $sudo_cmd pg_ctlcluster 15 main start
   pg_started=1
 fi
-stop_services() { if [ -n "$pg_started" ]; then $sudo_cmd pg_ctlcluster 15 main stop || true; fi; }
+# RabbitMQ for the two-node test over a broker: Debian's server, started detached when it is not running, stopped at the end.
+if ! command -v rabbitmq-server >/dev/null; then
+  echo "Installing Debian's RabbitMQ for the several-machines tests..."
+  apt_install --no-install-recommends rabbitmq-server
+fi
+rabbit_started=""
+if ! $sudo_cmd rabbitmqctl -q status >/dev/null 2>&1; then
+  $sudo_cmd rabbitmq-server -detached
+  rabbit_started=1
+fi
+stop_services() {
+  if [ -n "$rabbit_started" ]; then $sudo_cmd rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
+  if [ -n "$pg_started" ]; then $sudo_cmd pg_ctlcluster 15 main stop || true; fi
+}
 trap stop_services EXIT
+$sudo_cmd rabbitmqctl -q await_startup
+# A fresh vhost for each run, so that no queue of an earlier run is left over.
+$sudo_cmd rabbitmqctl -q delete_vhost evalworkflow_test >/dev/null 2>&1 || true
+$sudo_cmd rabbitmqctl -q add_vhost evalworkflow_test
+$sudo_cmd rabbitmqctl -q add_user evalworkflow_test evalworkflow_test >/dev/null 2>&1 || true
+$sudo_cmd rabbitmqctl -q set_permissions -p evalworkflow_test evalworkflow_test ".*" ".*" ".*"
+export EVALWORKFLOW_TEST_RABBITMQ="127.0.0.1;evalworkflow_test;evalworkflow_test;evalworkflow_test"
 pg_port=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $3}')
 as_postgres psql -q -p "$pg_port" -v ON_ERROR_STOP=1 <<'SQL'
 SELECT 'CREATE ROLE evalworkflow_test LOGIN CREATEDB PASSWORD ''evalworkflow_test'''

@@ -91,10 +91,26 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
         Assert.Empty(homes.SelectMany(home => Directory.EnumerateFiles(home, "*.xml", SearchOption.AllDirectories))); // no key in a home folder
     }
 
-    [Fact]
-    public async Task One_evaluation_walked_with_every_act_on_the_other_node_publishes_each_outbox_row_once_and_notifies_each_person_once()
+    /// <summary>
+    /// The RabbitMQ broker <c>./test.sh</c> starts, as <c>host;user;password;vhost</c> in <c>EVALWORKFLOW_TEST_RABBITMQ</c>:
+    /// the nodes' settings to use it.
+    /// </summary>
+    private static Dictionary<string, string> Broker()
     {
-        var nodes = await StartNodesAsync(2);
+        var broker = Environment.GetEnvironmentVariable("EVALWORKFLOW_TEST_RABBITMQ")?.Split(';')
+            ?? throw new InvalidOperationException("EVALWORKFLOW_TEST_RABBITMQ is not set: run ./test.sh, which starts RabbitMQ for these tests.");
+        return new()
+        {
+            ["RabbitMq:Host"] = broker[0], ["RabbitMq:Username"] = broker[1], ["RabbitMq:Password"] = broker[2], ["RabbitMq:VirtualHost"] = broker[3],
+        };
+    }
+
+    [Theory]
+    [InlineData(false)] // each node its in-memory bus
+    [InlineData(true)] // one RabbitMQ broker, the consumers' queues shared by the nodes
+    public async Task One_evaluation_walked_with_every_act_on_the_other_node_publishes_each_outbox_row_once_and_notifies_each_person_once(bool rabbitMq)
+    {
+        var nodes = await StartNodesAsync(2, rabbitMq ? Broker() : null);
         var clients = new Dictionary<(string, int), HttpClient>();
         async Task<HttpClient> OnAsync(string user, int node) =>
             clients.TryGetValue((user, node), out var known) ? known : clients[(user, node)] = await nodes[node].ClientForAsync(user);
