@@ -58,6 +58,11 @@ stop_services() {
   if [ -n "$pg_started" ]; then $sudo_cmd pg_ctlcluster 15 main stop || true; fi
 }
 trap stop_services EXIT
+# -detached returns before the node has registered; await_startup fails until it has.
+for _ in $(seq 1 90); do
+  if $sudo_cmd rabbitmqctl -q await_startup >/dev/null 2>&1; then break; fi
+  sleep 1
+done
 $sudo_cmd rabbitmqctl -q await_startup
 # A fresh vhost for each run, so that no queue of an earlier run is left over.
 $sudo_cmd rabbitmqctl -q delete_vhost evalworkflow_test >/dev/null 2>&1 || true
