@@ -1,5 +1,7 @@
 using EvalWorkflow.Workflows.Definitions;
+using EvalWorkflow.Workflows.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EvalWorkflow.Web.Tests;
 
@@ -25,7 +27,8 @@ public sealed class OutboxRestartTests
         }
 
         // Second process on the same database file: the dispatcher delivers what was left.
-        await using (var restarted = new AppFactory(databasePath))
+        var logs = new ListLogger();
+        await using (var restarted = new AppFactory(databasePath, logs: logs))
         {
             _ = restarted.Services;
             await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "the outbox to drain");
@@ -34,7 +37,8 @@ public sealed class OutboxRestartTests
             // A crash between publish and "mark sent" publishes again: the consumer must not notify twice.
             await restarted.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"OutboxMessages\" SET \"SentAtUtc\" = NULL"));
             await Api.EventuallyAsync(() => restarted.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "the second dispatch");
-            await Task.Delay(500);
+            await Api.EventuallyAsync(() => Task.FromResult(logs.Has(LogLevel.Information, $"Event {submitted} was already delivered")),
+                "the consumer to receive the second publication and write nothing");
 
             var notifications = await restarted.WithDbAsync(db => db.Notifications.Where(n => n.EventId == submitted).ToListAsync());
             var head = await restarted.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "head1"));

@@ -4,6 +4,7 @@ using EvalWorkflow.Workflows.Identity;
 using EvalWorkflow.Workflows.Notifications;
 using EvalWorkflow.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EvalWorkflow.Notifications.Delivery;
@@ -36,7 +37,8 @@ public sealed class EmailOptions
 /// enabled, an e-mail row per their preference (at once, or in the next daily digest). The caller saves them in the same
 /// transaction as its consumed-message row.
 /// </summary>
-public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> email, NotificationFeed feed, TimeProvider clock)
+public sealed partial class NotificationWriter(AppDbContext db, IOptions<EmailOptions> email, NotificationFeed feed, TimeProvider clock,
+    ILogger<NotificationWriter> logger)
 {
     /// <summary>
     /// Delivers one event once per consumer: its notifications (and e-mail rows) and a consumed-message row are saved in
@@ -48,6 +50,7 @@ public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> e
     {
         if (await db.ConsumedMessages.AnyAsync(m => m.EventId == eventId && m.Consumer == consumer, ct))
         {
+            LogAlreadyDelivered(eventId, consumer);
             return;
         }
 
@@ -64,7 +67,8 @@ public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> e
             db.ChangeTracker.Clear();
             if (await db.ConsumedMessages.AnyAsync(m => m.EventId == eventId && m.Consumer == consumer, ct))
             {
-                return; // a concurrent delivery of the same event won
+                LogAlreadyDelivered(eventId, consumer); // a concurrent delivery of the same event won
+                return;
             }
 
             throw;
@@ -102,4 +106,7 @@ public sealed class NotificationWriter(AppDbContext db, IOptions<EmailOptions> e
         var at = ChinaDate.StartUtc(today).AddHours(hour);
         return at > nowUtc ? at : at.AddDays(1);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} was already delivered by {Consumer}; this delivery wrote nothing")]
+    private partial void LogAlreadyDelivered(Guid eventId, string consumer);
 }
