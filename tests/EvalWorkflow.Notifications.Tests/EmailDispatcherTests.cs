@@ -32,6 +32,7 @@ public sealed class EmailDispatcherTests : IAsyncLifetime
         var email = new EmailOptions { Enabled = true, SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, DigestHour = 8 };
         services = new ServiceCollection()
             .AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={databasePath}"))
+            .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(Options.Create(email))
             .AddSingleton<NotificationFeed>()

@@ -24,6 +24,7 @@ public sealed class EvaluationActedConsumerTests : IAsyncLifetime
     {
         services = new ServiceCollection()
             .AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={databasePath}"))
+            .AddLogging()
             .AddSingleton(TimeProvider.System)
             .AddSingleton<NotificationFeed>()
             .AddOptions()
