@@ -82,6 +82,22 @@ public sealed class TablesWorkbookTests
     }
 
     [Fact]
+    public void A_part_that_inflates_a_thousandfold_is_refused_even_under_the_total_limit()
+    {
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/sharedStrings.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(new byte[8 * 1024 * 1024]); // 8 MB of zeros: well under 64 MB, but about 1,000:1
+        }
+
+        var read = Upload(bomb.ToArray(), Example);
+
+        Assert.Null(read.Content);
+        Assert.Contains("压缩比异常", Assert.Single(read.Problems).Message);
+    }
+
+    [Fact]
     public void A_zip_of_thousands_of_tiny_parts_is_refused_before_any_is_inflated()
     {
         using var many = new MemoryStream();

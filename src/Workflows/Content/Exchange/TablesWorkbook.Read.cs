@@ -13,6 +13,15 @@ public static partial class TablesWorkbook
     /// <summary>All parts inflated together; a filled workbook of the largest template is under 2 MB.</summary>
     private const long MaxInflatedBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// How far one part may inflate beyond its compressed size (counted on the bytes read, not the sizes the archive
+    /// claims). Deflate's ceiling is about 1,030:1, which only crafted data reaches; the most repetitive sheet Excel
+    /// writes is under 100:1. Parts under <see cref="RatioCheckedFrom"/> are not held to it.
+    /// </summary>
+    private const long MaxRatio = 200;
+
+    private const long RatioCheckedFrom = 1024 * 1024;
+
     /// <summary>Parts in one workbook; ours has about 20 (a part per sheet, styles, strings, properties).</summary>
     private const int MaxEntries = 1000;
 
@@ -79,7 +88,7 @@ public static partial class TablesWorkbook
             if (!InflatesWithin(file, MaxInflatedBytes))
             {
                 problems.Add(ProblemList.Workbook, 0, "",
-                    $"文件解压后超过 {MaxInflatedBytes / 1024 / 1024} MB 或多于 {MaxEntries} 个部件，不是本系统下载的工作簿：请上传本系统下载并填好的 Excel 工作簿（.xlsx）");
+                    $"文件解压后超过 {MaxInflatedBytes / 1024 / 1024} MB、压缩比异常或多于 {MaxEntries} 个部件，不是本系统下载的工作簿：请上传本系统下载并填好的 Excel 工作簿（.xlsx）");
                 return null;
             }
 
@@ -102,7 +111,7 @@ public static partial class TablesWorkbook
 
     /// <summary>
     /// Whether the workbook has at most <see cref="MaxEntries"/> parts and its zip entries, actually inflated (a zip's declared sizes can lie), come to at most
-    /// <paramref name="limit"/> bytes: a 400 KB upload can inflate to 400 MB, and System.IO.Packaging reads some parts
+    /// <paramref name="limit"/> bytes, none inflating beyond <see cref="MaxRatio"/> times its size: a 400 KB upload can inflate to 400 MB, and System.IO.Packaging reads some parts
     /// (<c>[Content_Types].xml</c>) whole, whatever OpenSettings say. Stops reading at the limit.
     /// </summary>
     private static bool InflatesWithin(Stream file, long limit)
@@ -120,11 +129,13 @@ public static partial class TablesWorkbook
             foreach (var entry in zip.Entries)
             {
                 using var content = entry.Open();
+                long inEntry = 0;
                 int read;
                 while ((read = content.Read(buffer)) > 0)
                 {
                     total += read;
-                    if (total > limit)
+                    inEntry += read;
+                    if (total > limit || (inEntry > RatioCheckedFrom && inEntry > MaxRatio * Math.Max(1, entry.CompressedLength)))
                     {
                         return false;
                     }
