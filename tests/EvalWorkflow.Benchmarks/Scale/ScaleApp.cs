@@ -38,6 +38,7 @@ internal sealed class ScaleApp : WebApplicationFactory<global::Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Scheduling:RecurringJobs", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Error");
+        builder.UseSetting("Security:SignIn:PerAddressPerMinute", "100000"); // every request comes from one address here
     }
 
     /// <summary>A client with its own cookie jar, signed in through <c>POST /api/auth/login</c> (anonymous when null).</summary>
