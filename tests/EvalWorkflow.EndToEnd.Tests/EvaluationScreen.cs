@@ -16,9 +16,15 @@ internal static class EvaluationScreen
         await Expect(page.GetByTestId($"section-{code}-dirty")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Takes the act; every act but claiming and releasing asks first, and is confirmed.</summary>
     public static async Task ActAsync(IPage page, string act)
     {
         await page.GetByTestId($"act-{act}").ClickAsync();
+        if (act is not ("Claim" or "Release"))
+        {
+            await page.GetByTestId("act-confirm").ClickAsync();
+        }
+
         try
         {
             await Expect(page.GetByTestId($"act-{act}")).ToHaveCountAsync(0);
