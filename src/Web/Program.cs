@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using EvalWorkflow.Notifications;
 using EvalWorkflow.Web.Api;
 using EvalWorkflow.Web.Components;
+using EvalWorkflow.Web.Components.Layout;
 using EvalWorkflow.Web.Hosting;
 using EvalWorkflow.Workflows;
 using EvalWorkflow.Workflows.Identity;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using MudBlazor;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -92,6 +94,7 @@ builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new Tex
     UnicodeRanges.CjkSymbolsandPunctuation, UnicodeRanges.CjkUnifiedIdeographsExtensionA, UnicodeRanges.CjkUnifiedIdeographs, UnicodeRanges.HalfwidthandFullwidthForms));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -124,6 +127,8 @@ if (args.FirstOrDefault() == SeedScaleCommand.Name)
 
 ReverseProxyOptions.Use(app);
 app.UseSecurityHeaders();
+// Chinese for every request and so every circuit: month and day names in the date pickers, a week that starts on Monday.
+app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SameOriginOnly>(); // no change and no Blazor circuit from another origin

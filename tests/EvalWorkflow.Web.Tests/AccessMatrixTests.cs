@@ -63,6 +63,7 @@ public sealed class AccessMatrixTests : AppTest
             "POST /api/evaluations/{id:guid}/acts/{act}" => JsonContent.Create(new { version = before.Version, password = "Demo#2026", comment = "越权" }),
             "POST /api/evaluations/{id:guid}/publication-schedule" => JsonContent.Create(new { version = before.Version, publishAtUtc = DateTime.UtcNow.AddDays(1) }),
             "POST /api/evaluations/{id:guid}/corrections" => JsonContent.Create(new { reason = "越权更正" }),
+            "POST /api/evaluations/{id:guid}/hand-over" => JsonContent.Create(new { version = before.Version, toUserId = "reviewer2", comment = "越权转交" }),
             "POST /api/rounds" => JsonContent.Create(new
             {
                 title = "越权批次", fiscalYear = 2025, submissionDeadline = "2026-04-30", workflowDefinitionKey = "default", unitIds = new[] { Guid.NewGuid() },
@@ -88,6 +89,7 @@ public sealed class AccessMatrixTests : AppTest
             ["POST /api/evaluations/{id:guid}/acts/{act}"] = ["filer3", "head1", "reviewer1", "admin1"],
             ["POST /api/evaluations/{id:guid}/publication-schedule"] = ["filer3", "filer1", "reviewer1"],
             ["POST /api/evaluations/{id:guid}/corrections"] = ["filer3", "filer1", "reviewer1"],
+            ["POST /api/evaluations/{id:guid}/hand-over"] = ["filer3", "filer1", "head1", "reviewer1", "admin1"],
             ["GET /api/rounds"] = [],
             ["POST /api/rounds"] = ["filer1", "head1", "reviewer1"],
             ["GET /api/rounds/{id:guid}"] = ["filer1", "head1"],
@@ -160,7 +162,7 @@ public sealed class AccessMatrixTests : AppTest
         Assert.Equal(before.ContentVersion, (await Api.ReadContentAsync(filer, id)).Version);
         Assert.Equal(before.Rounds, await App.WithDbAsync(db => db.Rounds.CountAsync()));
         Assert.Equal(before.Events, await App.WithDbAsync(db => db.EvaluationEvents.CountAsync()));
-        Assert.Equal(122, cases); // the size of the matrix: a new endpoint or a new person tried changes it here, on purpose
+        Assert.Equal(129, cases); // the size of the matrix: a new endpoint or a new person tried changes it here, on purpose
     }
 
     private static bool IsPageForm(string route) => route.StartsWith("POST /", StringComparison.Ordinal)

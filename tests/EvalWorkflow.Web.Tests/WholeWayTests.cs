@@ -42,13 +42,14 @@ public sealed class WholeWayTests : AppTest
         Assert.Contains("需要先由单位负责人签字", await Api.ProblemDetailAsync(resubmitted));
 
         await Api.ActOkAsync(head, id, "Sign", password: "Demo#2026");
-        await Api.ActOkAsync(reviewer, id, "Claim");
+        // Back in review it is still the reviewer's who returned it: no second claim, nobody else may take it.
+        Assert.Equal("陈静", (string?)(await Api.EvaluationAsync(reviewer, id))["claimedByName"]);
         await Api.ActOkAsync(reviewer, id, "Approve");
         await Api.ActOkAsync(admin, id, "Publish");
 
         var published = await Api.EvaluationAsync(admin, id);
         Assert.Equal("Published", (string?)published["stage"]);
-        Assert.Equal(9, published["history"]!.AsArray().Count);
+        Assert.Equal(8, published["history"]!.AsArray().Count); // submit, sign, claim, return, submit, sign, approve, publish
         Assert.Empty(published["permittedActs"]!.AsArray());
 
         var anonymous = await App.ClientForAsync(null);

@@ -28,6 +28,11 @@ public sealed class EvaluationActedConsumer(NotificationWriter writer, Recipient
             return [];
         }
 
+        if (message.ClaimedById is { } holder)
+        {
+            return [holder]; // a claimed task is one person's: the colleagues are not disturbed
+        }
+
         return message.ToStage == Stages.Published
             ? await people.InRolesAsync([Roles.Filer, Roles.UnitHead], u => u.UnitId == message.UnitId, ct)
             : await people.HoldersAsync(message.ToStageHolderRole, message.UnitId, message.ParentUnitId, message.FinanceBureauId, ct);
@@ -42,6 +47,7 @@ public sealed class EvaluationActedConsumer(NotificationWriter writer, Recipient
             WorkflowAct.Return => $"{subject}已被退回",
             WorkflowAct.Publish => $"{subject}已公开",
             WorkflowAct.ExtendDeadline => $"{subject}的截止日期已延长",
+            WorkflowAct.HandOver => $"{subject}已转交给您：{m.ToStageName}",
             _ => $"{subject}待您处理：{m.ToStageName}",
         };
         var body = $"{m.ActorName}{act}，当前阶段：{m.ToStageName}。" + (m.Comment is null ? "" : $"意见：{m.Comment}");

@@ -37,6 +37,9 @@ public static class EvaluationEndpoints
             return TypedResults.Ok(new ActResponse(await perform.HandleAsync(actor, id, parsed, request, ct)));
         });
 
+        api.MapPost("/evaluations/{id:guid}/hand-over", async (Guid id, HandOverRequest request, CurrentUser user, HandOverTask handOver, CancellationToken ct) =>
+            TypedResults.Ok(new ActResponse(await handOver.HandleAsync(user.Actor, id, request, ct))));
+
         api.MapPost("/evaluations/{id:guid}/publication-schedule", async (Guid id, SchedulePublicationRequest request, CurrentUser user, SchedulePublication schedule, CancellationToken ct) =>
             TypedResults.Ok(new ActResponse(await schedule.HandleAsync(user.Actor, id, request, ct))));
 

@@ -16,6 +16,12 @@ public enum WorkflowAct
 
     /// <summary>An administrative act: the administrator reopened a published report as a correction (the new revision's first row).</summary>
     Reopen,
+
+    /// <summary>
+    /// Not in any workflow definition: the claim holder hands a claimed task to a colleague, or the finance administrator
+    /// reassigns it (转交); the stage stays, the history keeps who gave it to whom.
+    /// </summary>
+    HandOver,
 }
 
 public static class WorkflowActs
@@ -32,6 +38,7 @@ public static class WorkflowActs
         WorkflowAct.Publish => "公开",
         WorkflowAct.ExtendDeadline => "延长期限",
         WorkflowAct.Reopen => "发起更正",
+        WorkflowAct.HandOver => "转交",
         _ => act.ToString(),
     };
 
@@ -40,5 +47,5 @@ public static class WorkflowActs
 
     /// <summary>Parses a workflow act a user may ask for by name; administrative acts have use cases of their own.</summary>
     public static bool TryParse(string value, out WorkflowAct act) =>
-        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act) && act is not (WorkflowAct.ExtendDeadline or WorkflowAct.Reopen);
+        Enum.TryParse(value, ignoreCase: true, out act) && Enum.IsDefined(act) && act is not (WorkflowAct.ExtendDeadline or WorkflowAct.Reopen or WorkflowAct.HandOver);
 }

@@ -11,6 +11,6 @@ internal static class Announcement
         return new EvaluationActed(entry.Id, evaluation.Id, entry.Act.ToString(), entry.FromStage, entry.ToStage,
             stage.Name, stage.HolderRole, entry.ActorId, entry.ActorName, entry.Comment,
             evaluation.UnitId, evaluation.Unit.Name, evaluation.Unit.ParentUnitId, evaluation.Round.FinanceBureauId,
-            evaluation.Round.Title, entry.OccurredAtUtc);
+            evaluation.Round.Title, entry.OccurredAtUtc, evaluation.InSharedQueue ? evaluation.ClaimedById : null);
     }
 }

@@ -190,8 +190,8 @@ public sealed partial class Evaluation
                 break;
             case WorkflowAct.Return:
             case WorkflowAct.Withdraw:
+                // The claim stays: when the evaluation comes back to review, it is the same reviewer's task again.
                 (SignerId, SignerName, SignedAtUtc, SignedContentSha256) = (null, null, null, null);
-                (ClaimedById, ClaimedByName) = (null, null);
                 break;
             case WorkflowAct.Claim:
                 (ClaimedById, ClaimedByName) = (actor.UserId, actor.DisplayName);
@@ -263,6 +263,35 @@ public sealed partial class Evaluation
     {
         (SupersededById, SupersededAtUtc) = (correctionId, nowUtc);
         (ListedFiscalYear, ListedUnitName, ListedRoundTitle) = (null, null, null);
+    }
+
+    /// <summary>Whether the current stage is a shared queue, where one holder claims the evaluation before acting.</summary>
+    public bool InSharedQueue => WorkflowDefinition.Body.Stage(Stage).SharedQueue;
+
+    /// <summary>
+    /// Gives the claimed task to <paramref name="toId"/> (转交): the claim holder hands it to a colleague, or the finance
+    /// administrator reassigns it. The stage stays; the caller has checked who may receive it.
+    /// </summary>
+    /// <exception cref="Refusal">When the evaluation is not in a shared queue or the actor may not hand it over.</exception>
+    internal EvaluationEvent HandOver(Actor actor, string toId, string toName, string? comment, DateTime nowUtc)
+    {
+        EnsureMayHandOver(actor);
+        Require(toId != ClaimedById, $"该评价已由{toName}认领");
+        var text = ClaimedById is null ? $"转交给{toName}" : $"由{ClaimedByName}转交给{toName}";
+        (ClaimedById, ClaimedByName) = (toId, toName);
+        Version++;
+        return new EvaluationEvent(Id, WorkflowAct.HandOver, Stage, Stage, actor, comment is null ? text : $"{text}：{comment}",
+            ContentVersion, null, nowUtc);
+    }
+
+    /// <exception cref="Refusal">When the evaluation is not in a shared queue, or the actor neither holds its claim nor administers its bureau.</exception>
+    internal void EnsureMayHandOver(Actor actor)
+    {
+        Require(InSharedQueue, $"只有处于共享待办的评价可以转交（当前阶段「{WorkflowDefinition.Body.Stage(Stage).Name}」）");
+        if (ClaimedById != actor.UserId && !actor.MayActAs(Roles.FinanceAdmin, Scope))
+        {
+            throw Refusal.Forbidden(ClaimedById is null ? "只有认领人或财政管理员可以转交；请先认领" : $"该评价已由{ClaimedByName}认领，只有认领人或财政管理员可以转交");
+        }
     }
 
     /// <summary>Sets (or with null clears) the time an approved evaluation publishes itself.</summary>

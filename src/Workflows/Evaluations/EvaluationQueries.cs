@@ -54,7 +54,8 @@ public static class EvaluationQueries
     /// current holder role in the actor's own unit, sub-units or bureau, and in a shared queue unclaimed or claimed by
     /// them. It agrees with the machine's duty acts for every built-in stage and role (tested stage by stage).
     /// </summary>
-    public static IQueryable<Evaluation> AwaitingActionBy(this IQueryable<Evaluation> evaluations, Actor actor)
+    /// <param name="withColleagues">Also the shared-queue tasks colleagues have claimed (to see who holds what), which the actor cannot act on.</param>
+    public static IQueryable<Evaluation> AwaitingActionBy(this IQueryable<Evaluation> evaluations, Actor actor, bool withColleagues = false)
     {
         // Guid.Empty matches no row: a clause of a role the actor lacks compares with it instead of with null,
         // which EF would turn into IS NULL.
@@ -68,7 +69,7 @@ public static class EvaluationQueries
             (e.UnitId == unitId && unitRoles.Contains(e.HolderRole!))
             || (e.ParentUnitId == departmentOf && e.HolderRole == Roles.DepartmentReviewer)
             || (e.FinanceBureauId == bureauId && financeRoles.Contains(e.HolderRole!)
-                && (e.HolderRole != Roles.FinanceReviewer || e.ClaimedById == null || e.ClaimedById == userId)));
+                && (withColleagues || e.HolderRole != Roles.FinanceReviewer || e.ClaimedById == null || e.ClaimedById == userId)));
     }
 
     private static readonly string[] UnitRoles = [Roles.Filer, Roles.UnitHead];

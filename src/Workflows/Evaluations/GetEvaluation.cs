@@ -45,7 +45,9 @@ public sealed record EvaluationDetails(
     IReadOnlyList<PermittedAct> PermittedActs,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<HistoryEntry> History,
-    IReadOnlyList<PinTarget> PinTargets);
+    IReadOnlyList<PinTarget> PinTargets,
+    bool InSharedQueue,
+    IReadOnlyList<Colleague> HandOverTo);
 
 /// <summary>One evaluation as its viewer sees it: content, the acts they may take now, the stages and the history.</summary>
 public sealed class GetEvaluation(AppDbContext db, TimeProvider clock) : IUseCase
@@ -82,7 +84,9 @@ public sealed class GetEvaluation(AppDbContext db, TimeProvider clock) : IUseCas
             permitted,
             evaluation.Sections.OrderBy(s => s.Order).Select(SectionView.Of).ToList(),
             history,
-            permitted.Any(p => p.Act == WorkflowAct.Return) ? ContentCells.Targets(evaluation.Content()) : []);
+            permitted.Any(p => p.Act == WorkflowAct.Return) ? ContentCells.Targets(evaluation.Content()) : [],
+            evaluation.InSharedQueue,
+            await HandOverTask.CandidatesAsync(db, actor, evaluation, ct));
     }
 
     public static IReadOnlyList<StageView> StagesOf(WorkflowDefinitionBody definition, string current)

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EvalWorkflow.Workflows.Inbox;
 
 /// <param name="Due">When the actor must act, by the stage's time limit and the round's deadlines; null when nothing is due.</param>
+/// <param name="ClaimedByName">Who claimed it, in a shared queue (the actor or, when colleagues' tasks are asked for, a colleague).</param>
+/// <param name="Mine">Whether the actor may act on it now; false for a colleague's claimed task.</param>
 public sealed record TodoItem(Guid EvaluationId, string UnitName, string RoundTitle, string StageName,
-    IReadOnlyList<string> Acts, DueDate? Due);
+    IReadOnlyList<string> Acts, DueDate? Due, string? ClaimedByName = null, bool Mine = true);
 
 public sealed record DoneItem(Guid EvaluationId, string UnitName, string RoundTitle, string LastActLabel,
     DateTime LastActAtUtc, string CurrentStageName);
@@ -28,7 +30,11 @@ public enum InboxSort
 }
 
 /// <param name="Search">Part of the unit's name or the round's title.</param>
-public sealed record InboxQuery(PageRequest Page, string? Search = null, InboxSort Sort = InboxSort.Default)
+/// <param name="WithColleagues">待办 only: also the tasks colleagues of the shared queue have claimed.</param>
+/// <param name="OverdueOnly">待办 only: only what is past its due day.</param>
+/// <param name="Descending">The sort reversed (for 待办's default: the latest due first).</param>
+public sealed record InboxQuery(PageRequest Page, string? Search = null, InboxSort Sort = InboxSort.Default,
+    bool WithColleagues = false, bool OverdueOnly = false, bool Descending = false)
 {
     public const int MaxSearchLength = 100;
 
@@ -53,24 +59,31 @@ public sealed class GetInbox(AppDbContext db, TimeProvider clock) : IUseCase
 
     public async Task<Page<TodoItem>> TodoAsync(Actor actor, InboxQuery query, CancellationToken ct = default)
     {
-        var todo = Search(db.Evaluations.AwaitingActionBy(actor), query.SearchText);
+        var today = ChinaDate.Today(clock);
+        var todo = Search(db.Evaluations.AwaitingActionBy(actor, query.WithColleagues), query.SearchText);
+        if (query.OverdueOnly)
+        {
+            todo = todo.Where(e => e.DueOn < today);
+        }
+
+        var down = query.Descending;
         var ordered = query.Sort switch
         {
-            InboxSort.Unit => todo.OrderBy(e => e.Unit.Name).ThenBy(e => e.Round.Title),
-            InboxSort.Round => todo.OrderBy(e => e.Round.Title).ThenBy(e => e.Unit.Name),
-            _ => todo.OrderBy(e => e.DueOn == null).ThenBy(e => e.DueOn).ThenBy(e => e.Unit.Name),
+            InboxSort.Unit => todo.OrderIn(e => e.Unit.Name, down).ThenBy(e => e.Round.Title),
+            InboxSort.Round => todo.OrderIn(e => e.Round.Title, down).ThenBy(e => e.Unit.Name),
+            _ => todo.OrderBy(e => e.DueOn == null).ThenIn(e => e.DueOn, down).ThenBy(e => e.Unit.Name),
         };
         var ids = await ordered.ThenBy(e => e.Id).Select(e => e.Id).ToPageAsync(query.Page, ct);
         var rows = await db.Evaluations.AsNoTrackingWithIdentityResolution()
             .Include(e => e.Unit).Include(e => e.Round).Include(e => e.WorkflowDefinition)
             .Where(e => ids.Items.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var today = ChinaDate.Today(clock);
         return ids.Map(id =>
         {
             var e = rows[id];
             var acts = e.MachineFor(actor).PermittedActs().Where(WorkflowActs.IsDuty).Select(WorkflowActs.Label).ToList();
+            var claimed = e.InSharedQueue ? e.ClaimedByName : null;
             return new TodoItem(e.Id, e.Unit.Name, e.Round.Title, e.WorkflowDefinition.Body.Stage(e.Stage).Name, acts,
-                DueDates.For(e, WorkingCalendar.Official, today));
+                DueDates.For(e, WorkingCalendar.Official, today), claimed, !e.InSharedQueue || e.ClaimedById is null || e.ClaimedById == actor.UserId);
         });
     }
 
@@ -94,11 +107,12 @@ public sealed class GetInbox(AppDbContext db, TimeProvider clock) : IUseCase
             return new Page<DoneItem>([], total, query.Page.Page, query.Page.PageSize);
         }
 
+        var down = query.Descending;
         var ordered = query.Sort switch
         {
-            InboxSort.Unit => done.OrderBy(d => d.UnitName).ThenByDescending(d => d.LastActAtUtc).ThenBy(d => d.Id),
-            InboxSort.Round => done.OrderBy(d => d.RoundTitle).ThenBy(d => d.UnitName).ThenBy(d => d.Id),
-            _ => done.OrderByDescending(d => d.LastActAtUtc).ThenByDescending(d => d.Id),
+            InboxSort.Unit => done.OrderIn(d => d.UnitName, down).ThenByDescending(d => d.LastActAtUtc).ThenBy(d => d.Id),
+            InboxSort.Round => done.OrderIn(d => d.RoundTitle, down).ThenBy(d => d.UnitName).ThenBy(d => d.Id),
+            _ => done.OrderIn(d => d.LastActAtUtc, !down).ThenIn(d => d.Id, !down),
         };
         var items = await ordered.Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct);
         var definitionIds = items.Select(d => d.WorkflowDefinitionId).Distinct().ToList();
@@ -118,4 +132,13 @@ public sealed class GetInbox(AppDbContext db, TimeProvider clock) : IUseCase
 
     private static IQueryable<Evaluation> Search(IQueryable<Evaluation> evaluations, string? text) =>
         text is null ? evaluations : evaluations.Where(e => e.Unit.Name.Contains(text) || e.Round.Title.Contains(text));
+}
+
+internal static class Ordering
+{
+    public static IOrderedQueryable<T> OrderIn<T, TKey>(this IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    public static IOrderedQueryable<T> ThenIn<T, TKey>(this IOrderedQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 }

@@ -13,6 +13,8 @@ public static class AppTheme
             {
                 FontFamily = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "sans-serif"],
             },
+            // Chinese has no capitals; upper-casing only turns "下载 Excel" into "下载 EXCEL".
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
