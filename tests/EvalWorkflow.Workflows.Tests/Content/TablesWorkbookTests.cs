@@ -131,6 +131,7 @@ public sealed class TablesWorkbookTests
         {
             edit.SetNumber(Basic, $"D{edit.RowWhere(Basic, "A", "2.1")}", 830m);
             edit.SetPercent(Overall, $"F{edit.RowWhere(Overall, "D", "基层诊疗量占比")}", 0.61m);
+            edit.Set(Overall, $"H{edit.RowWhere(Overall, "D", "基层诊疗量占比")}", null); // blank: follow the suggestion
             edit.SetNumber(Overall, $"H{edit.RowWhere(Overall, "D", "家庭医生签约人数")}", 8m);
             edit.Set(Project, $"C{edit.RowWhere(Project, "A", "project")}", "计划生育家庭特别扶助金");
             edit.Set(Project, $"G{edit.RowWhere(Project, "A", "footer")}", "2026-03-15");
@@ -149,6 +150,25 @@ public sealed class TablesWorkbookTests
             Projects = [Example.Projects[0] with { ProjectName = "计划生育家庭特别扶助金", Footer = Example.Projects[0].Footer with { FiledOn = new DateOnly(2026, 3, 15) } }],
         }, read.Content);
         Assert.Null(read.Content!.Overall.Indicators[6].Score);
+    }
+
+    [Fact]
+    public void A_score_cell_showing_the_suggestion_is_kept_as_typed_once_the_line_it_was_computed_from_changed()
+    {
+        string? shown = null;
+        var workbook = WorkbookEdit.Apply(Download(Example), edit =>
+        {
+            var row = edit.RowWhere(Overall, "D", "基层诊疗量占比");
+            shown = edit.Get(Overall, $"H{row}");
+            edit.SetPercent(Overall, $"F{row}", 0.61m); // the actual value changes; the score cell is left as it showed
+        });
+
+        var read = Upload(workbook, Example).Content!;
+
+        Assert.Null(Example.Overall.Indicators[6].Score); // it followed the suggestion when downloaded
+        Assert.Equal(decimal.Parse(shown!, System.Globalization.CultureInfo.InvariantCulture), read.Overall.Indicators[6].Score);
+        // The lines left alone still follow their suggestions.
+        Assert.Equal(Example.Overall.Indicators.Select(i => i.Score).Where((_, i) => i != 6), read.Overall.Indicators.Select(i => i.Score).Where((_, i) => i != 6));
     }
 
     [Fact]

@@ -97,8 +97,21 @@ public static partial class TablesWorkbook
         new(name, sheet.Amount(row, "D"), sheet.Amount(row, "E"), sheet.Amount(row, "F"));
 
     /// <summary>
-    /// Empty 一级/二级 cells continue the line above. The key <c>indicator:9.85</c> says the score cell showed the suggested
-    /// 9.85: left so, the line keeps following the suggestion (score null).
+    /// The key of a line whose score cell shows the suggested <paramref name="suggested"/> (<c>indicator:9.85:1a2b3c4d</c>),
+    /// with a fingerprint of what the suggestion was computed from.
+    /// </summary>
+    private static string SuggestionKey(decimal suggested, string? target, string? actual, decimal? weight) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Keys.Indicator}:{suggested:0.00}:{SuggestionInputs(target, actual, weight)}");
+
+    private static string SuggestionInputs(string? target, string? actual, decimal? weight) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{target?.Trim()}\u001f{actual?.Trim()}\u001f{weight:0.####}"))))[..8];
+
+    /// <summary>
+    /// Empty 一级/二级 cells continue the line above. The key <c>indicator:9.85:…</c> says the score cell showed the
+    /// suggested 9.85: left so with the target, actual value and weight as downloaded, the line keeps following the
+    /// suggestion (score null). Once any of those changed, the 9.85 in the cell is the filer's score, kept as seen: the
+    /// total in the system is then the one the sheet showed.
     /// </summary>
     private static IndicatorLine ReadIndicator(SheetReader sheet, int row, string? key, IndicatorLine? previous, TemplateBody template)
     {
@@ -123,11 +136,13 @@ public static partial class TablesWorkbook
             sheet.Problem(row, "C", $"二级指标「{level2}」不属于「{level1}」：应为{string.Join("、", group.Level2)}之一");
         }
 
-        var shown = key?.Split(':') is [_, var suggested] && decimal.TryParse(suggested, NumberStyles.Number, CultureInfo.InvariantCulture, out var s)
+        var (target, actual, weight) = (sheet.Text(row, "E"), sheet.Text(row, "F"), sheet.Amount(row, "G"));
+        var shown = key?.Split(':') is [_, var suggested, var inputs] && inputs == SuggestionInputs(target, actual, weight)
+            && decimal.TryParse(suggested, NumberStyles.Number, CultureInfo.InvariantCulture, out var s)
             ? s
             : (decimal?)null;
         var score = sheet.Amount(row, "H");
-        return new IndicatorLine(level1 ?? "", level2 ?? "", sheet.Text(row, "D") ?? "", sheet.Text(row, "E"), sheet.Text(row, "F"),
-            sheet.Amount(row, "G"), score == shown ? null : score, sheet.Text(row, "I"));
+        return new IndicatorLine(level1 ?? "", level2 ?? "", sheet.Text(row, "D") ?? "", target, actual,
+            weight, score == shown ? null : score, sheet.Text(row, "I"));
     }
 }

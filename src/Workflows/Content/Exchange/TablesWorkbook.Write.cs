@@ -108,7 +108,7 @@ public static partial class TablesWorkbook
         {
             var line = lines[i];
             var suggested = line.Score is null ? score.Indicators[i].SuggestedScore : null;
-            sheet.Next(suggested is decimal s ? string.Create(CultureInfo.InvariantCulture, $"{Keys.Indicator}:{s:0.00}") : Keys.Indicator,
+            sheet.Next(suggested is decimal s ? SuggestionKey(s, line.Target, line.Actual, line.Weight) : Keys.Indicator,
                 SheetBuilder.HeightFor(line.DeviationExplanation, 15));
             if (i == 0 || lines[i - 1].Level1 != line.Level1)
             {
