@@ -26,4 +26,27 @@ public sealed class ExcelInTheBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Expect(filer.GetByTestId("upload-problems")).ToContainTextAsync("内容未作任何修改");
         await Expect(filer.GetByTestId("total-score")).ToHaveTextAsync(total!);
     }
+
+    [Fact]
+    public async Task The_lead_filer_adds_a_project_table_by_filling_the_workbooks_blank_project_sheet()
+    {
+        const string NewSheet = "新增项目表（填写后上传即新增）";
+        var filer = await fixture.SignInAsync("filer1");
+        var id = await EvalWorkflow.Web.Tests.Api.OverallEvaluationIdAsync(await fixture.App.ClientForAsync("filer1"));
+        await BrowserFixture.GotoAsync(filer, $"/evaluations/{id}");
+        var download = await filer.RunAndWaitForDownloadAsync(() => filer.GetByTestId("tables-download").ClickAsync());
+        var workbook = EvalWorkflow.Tests.WorkbookEdit.Apply(await File.ReadAllBytesAsync(await download.PathAsync()), edit =>
+        {
+            edit.Set(NewSheet, $"C{edit.RowWhere(NewSheet, "A", "project")}", "老年人健康管理");
+            edit.SetNumber(NewSheet, $"D{edit.RowWhere(NewSheet, "A", "total")}", 320m);
+        });
+
+        await filer.GetByTestId("tables-upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "附表.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = workbook,
+        });
+
+        await Expect(filer.GetByRole(AriaRole.Tab, new() { Name = "附件3 老年人健康管理" })).ToBeVisibleAsync();
+        await Expect(filer.GetByTestId("upload-problems")).ToHaveCountAsync(0);
+    }
 }

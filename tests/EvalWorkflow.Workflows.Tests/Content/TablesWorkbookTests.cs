@@ -121,7 +121,31 @@ public sealed class TablesWorkbookTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(Download(Example)), false);
 
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
-        Assert.Equal([Basic, Overall, Project], document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name?.Value));
+        Assert.Equal([Basic, Overall, Project, "新增项目表（填写后上传即新增）"], document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name?.Value));
+    }
+
+    [Fact]
+    public void A_filled_new_project_sheet_adds_a_project_table_and_a_blank_one_adds_nothing()
+    {
+        const string NewSheet = "新增项目表（填写后上传即新增）";
+        var unchanged = Upload(Download(Example), Example).Content!;
+        Assert.Single(unchanged.Projects);
+
+        var workbook = WorkbookEdit.Apply(Download(Example), edit =>
+        {
+            edit.Set(NewSheet, $"C{edit.RowWhere(NewSheet, "A", "project")}", "老年人健康管理");
+            edit.SetNumber(NewSheet, $"D{edit.RowWhere(NewSheet, "A", "total")}", 320m);
+        });
+
+        var read = Upload(workbook, Example);
+
+        Assert.Empty(read.Problems);
+        Assert.Equal(2, read.Content!.Projects.Count);
+        Assert.Equal(Example.Projects[0], read.Content.Projects[0]);
+        var added = read.Content.Projects[1];
+        Assert.Equal("老年人健康管理", added.ProjectName);
+        Assert.NotEqual(Guid.Empty, added.Id);
+        Assert.Equal(320m, added.Total.InitialBudget);
     }
 
     [Fact]

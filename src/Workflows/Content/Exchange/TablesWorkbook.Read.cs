@@ -50,9 +50,15 @@ public static partial class TablesWorkbook
             problems.Add(sheet.Name, 0, "", "此项目表已不在当前内容中（项目已被删除）：请重新下载后再填写");
         }
 
+        // Each filled copy of the blank project sheet is a new project table; one left blank is nothing.
+        var added = tables.Where(t => t.Key.StartsWith(NewProjectTable + "#", StringComparison.Ordinal))
+            .Select(t => (t.Value.Stamp, Table: ReadSelfEvaluation(t.Value.Sheet, Guid.NewGuid(), project: true, template)))
+            .Where(t => Stamp(t.Table) != t.Stamp)
+            .Select(t => t.Table)
+            .ToList();
         return problems.Any || basic is null || overall is null || projects.Any(p => p is null)
             ? new(null, problems.ToList())
-            : new(new EvaluationContent(current.Sections, basic, overall, projects!), []);
+            : new(new EvaluationContent(current.Sections, basic, overall, [.. projects!, .. added]), []);
     }
 
     private static T? Table<T>(Dictionary<string, (SheetReader Sheet, string Stamp)> tables, string key, string sheetName,
@@ -162,6 +168,10 @@ public static partial class TablesWorkbook
             if (!Guid.TryParse(evaluation, out var id) || id != evaluationId)
             {
                 problems.Add(sheet.Name, 0, "", "此表是另一份评价的，不能上传到本评价");
+            }
+            else if (table == NewProjectTable)
+            {
+                tables[$"{NewProjectTable}#{sheet.Name}"] = (sheet, stamp); // copies of it are wanted: one per new project
             }
             else if (!tables.TryAdd(table, (sheet, stamp)))
             {

@@ -16,6 +16,7 @@ public static partial class TablesWorkbook
             SelfEvaluation(heading, OverallSheet, OverallTable, $"{heading.FiscalYear}年度部门整体支出绩效自评表", content.Overall, template, report.Overall),
             .. content.Projects.Select((p, i) => SelfEvaluation(heading, ProjectSheetName(i + 1, p.ProjectName), ProjectTable + p.Id,
                 $"{heading.FiscalYear}年度项目支出绩效自评表", p, template, report.Projects[i])),
+            NewProject(heading, template),
         ];
 
         using var stream = new MemoryStream();
@@ -35,6 +36,13 @@ public static partial class TablesWorkbook
         }
 
         return stream.ToArray();
+    }
+
+    private static SheetBuilder NewProject(TablesHeading heading, TemplateBody template)
+    {
+        var blank = ContentShape.BlankTable(Guid.Empty, template, project: true);
+        var score = ContentChecks.Run(new EvaluationContent([], ContentShape.BlankBasic(template), blank, [blank]), template).Projects[0];
+        return SelfEvaluation(heading, NewProjectSheet, NewProjectTable, $"{heading.FiscalYear}年度项目支出绩效自评表（新增项目）", blank, template, score);
     }
 
     private static SheetBuilder Basic(TablesHeading heading, BasicDataTable table, TemplateBody template, BasicRates rates)

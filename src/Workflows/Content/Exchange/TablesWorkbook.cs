@@ -37,6 +37,14 @@ public static partial class TablesWorkbook
     internal const string OverallSheet = "附件2 整体支出绩效自评表";
     internal const string BasicTable = "basic";
     internal const string OverallTable = "overall";
+
+    /// <summary>
+    /// The blank 附件3 at the end of every workbook: filled in (or copied and filled, once per project), it becomes a new
+    /// project table on upload; left blank, it changes nothing.
+    /// </summary>
+    internal const string NewProjectTable = "project-new";
+
+    internal const string NewProjectSheet = "新增项目表（填写后上传即新增）";
     internal const string ProjectTable = "project:";
 
     internal static readonly string[] StaffHeaders = ["人员控制情况", "编制数", "实际在职人数", "控制率"];
