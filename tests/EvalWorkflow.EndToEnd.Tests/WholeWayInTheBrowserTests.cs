@@ -51,10 +51,10 @@ public sealed class WholeWayInTheBrowserTests(BrowserFixture fixture) : IClassFi
         await ActAsync(filer, "Submit");
         await Expect(filer.GetByTestId("stage")).ToHaveTextAsync("待单位负责人签字");
 
-        // head1 signs again; reviewer1 claims and approves; admin1 publishes.
+        // head1 signs again; it comes back to reviewer1, who returned it (no second claim) and approves; admin1 publishes.
         await SignAsync(head, evaluationUrl);
         await BrowserFixture.GotoAsync(reviewer, evaluationUrl);
-        await ActAsync(reviewer, "Claim");
+        await Expect(reviewer.GetByTestId("claimed-by")).ToHaveTextAsync("认领人：陈静");
         await ActAsync(reviewer, "Approve");
         await Expect(reviewer.GetByTestId("stage")).ToHaveTextAsync("已审核通过");
         var admin = await fixture.SignInAsync("admin1");

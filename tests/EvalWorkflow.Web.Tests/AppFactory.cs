@@ -213,10 +213,10 @@ public static class Api
         return check;
     }
 
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; background delivery is asynchronous.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Waits (bounded, 20 s unless <paramref name="within"/> says more) until <paramref name="condition"/> holds; background delivery is asynchronous.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < (within ?? TimeSpan.FromSeconds(20)).TotalMilliseconds / 100; i++)
         {
             if (await condition())
             {

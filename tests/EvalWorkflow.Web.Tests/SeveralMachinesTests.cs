@@ -200,7 +200,8 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
         using (var stop = new CancellationTokenSource())
         {
             var burst = CrashTests.BurstAsync(filers, id, acknowledged, stop.Token);
-            await Api.EventuallyAsync(() => Task.FromResult(acknowledged.Count >= 12 || burst.IsCompleted), "acts on both nodes");
+            // Two app processes and PostgreSQL on a shared 2-core machine: the bound is generous, the wait ends at the 12th act.
+            await Api.EventuallyAsync(() => Task.FromResult(acknowledged.Count >= 12 || burst.IsCompleted), "acts on both nodes", TimeSpan.FromSeconds(90));
             nodes[1].Kill();
             await stop.CancelAsync();
             await burst;
@@ -211,7 +212,7 @@ public sealed class SeveralMachinesTests : IAsyncLifetime
         {
             var target = acknowledged.Count + 6;
             var alone = CrashTests.BurstAsync([filers[0]], id, acknowledged, stop.Token);
-            await Api.EventuallyAsync(() => Task.FromResult(acknowledged.Count >= target), "acts on node A alone");
+            await Api.EventuallyAsync(() => Task.FromResult(acknowledged.Count >= target), "acts on node A alone", TimeSpan.FromSeconds(90));
             await stop.CancelAsync();
             await alone;
         }

@@ -114,7 +114,15 @@ internal static class SelfEvaluationChecks
         FindingLocation At(string column) => new(part, row, column);
 
         ContentChecks.Required(findings, At(nameof(IndicatorLine.Name)), label, "三级指标", line.Name);
-        ContentChecks.Required(findings, At(nameof(IndicatorLine.Target)), label, "年度指标值", line.Target);
+        if (policy.TargetRequired)
+        {
+            ContentChecks.Required(findings, At(nameof(IndicatorLine.Target)), label, "年度指标值", line.Target);
+        }
+        else if (string.IsNullOrWhiteSpace(line.Target))
+        {
+            findings.Add(new Finding(FindingSeverity.Warning, 0, At(nameof(IndicatorLine.Target)),
+                $"{label} 年度指标值：未填写；请在偏差原因分析中说明评分依据"));
+        }
         if (a.IsNotApplicable)
         {
             if (line.Weight is > 0 && !policy.RescaleWithoutNotApplicable)
@@ -176,6 +184,11 @@ internal static class SelfEvaluationChecks
         {
             findings.Add(new Finding(FindingSeverity.Warning, 7, At(nameof(IndicatorLine.Actual)),
                 $"{label} 实际完成值：「{line.Actual}」写成了目标形式，应填实际测得的数值"));
+        }
+
+        if (string.IsNullOrWhiteSpace(line.Target))
+        {
+            return; // a blank target is said once, above; nothing below can be checked without one
         }
 
         if (!a.Target.IsQuantitative)

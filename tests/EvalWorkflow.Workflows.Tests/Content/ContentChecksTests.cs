@@ -50,6 +50,19 @@ public sealed class ContentChecksTests
     // ---- the complete example ----
 
     [Fact]
+    public void A_blank_target_is_a_warning_unless_the_template_requires_targets()
+    {
+        var lenient = RunIndicator(0, line => line with { Target = null, Score = 5 });
+        var strict = RunIndicator(0, line => line with { Target = null, Score = 5 },
+            SampleEvaluation.Template with { Scoring = SampleEvaluation.Template.Scoring with { TargetRequired = true } });
+
+        var at = new FindingLocation(ContentChecks.OverallPart, "indicator:0", nameof(IndicatorLine.Target));
+        Assert.Equal(FindingSeverity.Warning, Assert.Single(lenient.Findings, f => f.At == at).Severity);
+        Assert.DoesNotContain(lenient.Errors, f => f.At == at);
+        Assert.Contains(strict.Errors, f => f.At == at && f.Message.Contains("年度指标值：必填"));
+    }
+
+    [Fact]
     public void The_sample_evaluation_scores_98_25_excellent()
     {
         var overall = RunSample().Overall;

@@ -87,13 +87,16 @@ public sealed record ExecutionRateCap(decimal FromPercent, decimal ToPercent, de
 /// <param name="RescaleWithoutNotApplicable">Drop 不适用 lines and rescale the rest to 100.</param>
 /// <param name="ExecutionRateCaps">Cap the total by the execution rate; empty for none.</param>
 /// <param name="OverAchievementDeduction">Points deducted from a line over-achieved by <see cref="OverAchievementPercent"/> or more; null for none.</param>
+/// <param name="TargetRequired">A blank 年度指标值 is an error that blocks submission; by default a warning, as published
+/// filings do leave it blank (a qualitative line scored by the filer).</param>
 public sealed record ScoringPolicy(
     decimal BudgetExecutionWeight,
     GradeBands Grades,
     decimal OverAchievementPercent,
     bool RescaleWithoutNotApplicable = false,
     IReadOnlyList<ExecutionRateCap>? ExecutionRateCaps = null,
-    decimal? OverAchievementDeduction = null);
+    decimal? OverAchievementDeduction = null,
+    bool TargetRequired = false);
 
 /// <summary>Lowest totals of 优, 良 and 中; below <see cref="Fair"/> is 差.</summary>
 public sealed record GradeBands(decimal Excellent, decimal Good, decimal Fair)
