@@ -77,6 +77,11 @@ public sealed class ContentApiTests : AppTest
         var assigned = await lead.PostAsJsonAsync($"/api/evaluations/{id}/parts/{projectId}/assignee",
             new { version = await Api.VersionAsync(lead, id), filerId = (string?)filer2["id"] });
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        // She is told, with a link to the evaluation.
+        var notices = (await helper.GetFromJsonAsync<JsonObject>("/api/inbox/notifications"))!["items"]!.AsArray();
+        var notice = Assert.Single(notices, n => ((string?)n!["title"])!.Contains("分给您一张附表"))!;
+        Assert.Equal(id.ToString(), (string?)notice["evaluationId"]);
+        Assert.Contains("张晓明", (string?)notice["body"]);
 
         var (version, content) = await Api.ReadContentAsync(helper, id);
         var renamed = content with { Projects = [content.Projects[0] with { ImplementingUnit = "示例市计划生育协会" }] };
