@@ -51,10 +51,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in through the login page, of this app or of <paramref name="baseUrl"/>.</summary>
-    public async Task<IPage> SignInAsync(string userName, string? baseUrl = null)
+    /// <summary>
+    /// A fresh browser context (its own cookies) signed in through the login page, of this app or of <paramref name="baseUrl"/>;
+    /// with <paramref name="phone"/>, a touch screen of that size.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string userName, string? baseUrl = null, ViewportSize? phone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl ?? BaseUrl, Locale = "zh-CN", ViewportSize = phone, IsMobile = phone is not null, HasTouch = phone is not null,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.Locator("#userName").FillAsync(userName);

@@ -59,20 +59,7 @@ public sealed class PhoneInTheBrowserTests(BrowserFixture fixture) : IClassFixtu
         await AssertFitsAsync(reviewer, "the approved evaluation");
     }
 
-    private async Task<IPage> PhoneAsync(string userName)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.Locator("#userName").FillAsync(userName);
-        await page.Locator("#password").FillAsync("Demo#2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await BrowserFixture.WaitInteractiveAsync(page);
-        return page;
-    }
+    private Task<IPage> PhoneAsync(string userName) => fixture.SignInAsync(userName, phone: new ViewportSize { Width = 390, Height = 844 });
 
     private static async Task AssertFitsAsync(IPage page, string what)
     {

@@ -23,8 +23,13 @@ public sealed class ExcelExchangeTests : AppTest
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Xlsx, download.Content.Headers.ContentType?.MediaType);
         Assert.Matches(@"^示例市卫生健康局-\d{4}年度绩效自评附表\.xlsx$", download.Content.Headers.ContentDisposition?.FileNameStar);
-        var workbook = WorkbookEdit.Apply(await download.Content.ReadAsByteArrayAsync(),
-            edit => edit.Set(Overall, $"F{edit.RowWhere(Overall, "D", "免疫规划疫苗接种率")}", "90%"));
+        // The filer lowers an actual value and clears its score cell, so that the line is scored by the new suggestion.
+        var workbook = WorkbookEdit.Apply(await download.Content.ReadAsByteArrayAsync(), edit =>
+        {
+            var row = edit.RowWhere(Overall, "D", "免疫规划疫苗接种率");
+            edit.Set(Overall, $"F{row}", "90%");
+            edit.Set(Overall, $"H{row}", null);
+        });
 
         var upload = await UploadAsync(filer, id, workbook);
 
