@@ -31,7 +31,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<DatabaseInitializer>();
 // SQLite is the embedded default; PostgreSQL (Database:Provider=Postgres) is the path to several machines.
 var connectionString = builder.Configuration.GetConnectionString("Default");
-if (string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+if (DatabaseProvider.IsPostgres(builder.Configuration))
 {
     builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((services, options) =>
         StorageFailureLogging.LogStorageFailuresByKind(options.UseNpgsql(connectionString), services));

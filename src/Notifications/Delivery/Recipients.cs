@@ -9,8 +9,7 @@ namespace EvalWorkflow.Notifications.Delivery;
 public sealed class Recipients(AppDbContext db)
 {
     public Task<List<string>> InRolesAsync(IReadOnlyCollection<string> roles, Expression<Func<AppUser, bool>> scope, CancellationToken ct) =>
-        db.Users.Where(scope)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+        db.Users.Where(scope).InRoles(db, roles)
             .Select(u => u.Id)
             .ToListAsync(ct);
 

@@ -32,10 +32,10 @@ public static class Scheduling
         // each app (several run side by side in the tests) enqueues into its own storage and runs jobs in its own scopes.
         // On PostgreSQL every node shares the storage in the same database (schema "hangfire"): one dashboard, one job
         // history, recurring jobs registered once by id. SQLite (one machine) keeps Hangfire in memory.
-        var postgres = string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
         var connectionString = configuration.GetConnectionString("Default");
-        services.AddSingleton<JobStorage>(_ => postgres
-            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions())
+        var options = new PostgreSqlStorageOptions();
+        services.AddSingleton<JobStorage>(_ => DatabaseProvider.IsPostgres(configuration)
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options)
             : new InMemoryStorage());
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, hangfire) => hangfire

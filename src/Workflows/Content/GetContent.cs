@@ -55,7 +55,7 @@ public sealed class GetContent(AppDbContext db) : IUseCase
         var filers = isLead
             ? await db.Users.AsNoTracking()
                 .Where(u => u.UnitId == evaluation.UnitId)
-                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Filer)))
+                .InRoles(db, Roles.Filer)
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new FilerOption(u.Id, u.DisplayName))
                 .ToListAsync(ct)

@@ -284,6 +284,10 @@ public sealed partial class Evaluation
             ContentVersion, null, nowUtc);
     }
 
+    /// <summary>Whether <paramref name="actor"/> may hand the task over now: it is in a shared queue, and they hold its claim or administer its bureau.</summary>
+    public bool MayHandOver(Actor actor) =>
+        InSharedQueue && (ClaimedById == actor.UserId || actor.MayActAs(Roles.FinanceAdmin, Scope));
+
     /// <exception cref="Refusal">When the evaluation is not in a shared queue, or the actor neither holds its claim nor administers its bureau.</exception>
     internal void EnsureMayHandOver(Actor actor)
     {

@@ -50,9 +50,7 @@ public sealed class HandOverTask(AppDbContext db, TimeProvider clock) : IUseCase
     /// <summary>Who the actor could hand the evaluation to now: none unless they hold its claim or administer its bureau.</summary>
     public static async Task<IReadOnlyList<Colleague>> CandidatesAsync(AppDbContext db, Actor actor, Evaluation evaluation, CancellationToken ct)
     {
-        var mayHandOver = evaluation.InSharedQueue
-            && (evaluation.ClaimedById == actor.UserId || actor.MayActAs(Roles.FinanceAdmin, evaluation.Scope));
-        return mayHandOver
+        return evaluation.MayHandOver(actor)
             ? await CandidatesOf(db, evaluation).Where(u => u.Id != evaluation.ClaimedById)
                 .OrderBy(u => u.DisplayName).Select(u => new Colleague(u.Id, u.DisplayName)).ToListAsync(ct)
             : [];
@@ -63,8 +61,6 @@ public sealed class HandOverTask(AppDbContext db, TimeProvider clock) : IUseCase
     {
         var role = evaluation.WorkflowDefinition.Body.Stage(evaluation.Stage).HolderRole;
         var bureauId = evaluation.FinanceBureauId;
-        return db.Users
-            .Where(u => u.FinanceBureauId == bureauId)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        return db.Users.Where(u => u.FinanceBureauId == bureauId).InRoles(db, role!);
     }
 }

@@ -41,7 +41,7 @@ public static partial class TablesWorkbook
     private static SheetBuilder NewProject(TablesHeading heading, TemplateBody template)
     {
         var blank = ContentShape.BlankTable(Guid.Empty, template, project: true);
-        var score = ContentChecks.Run(new EvaluationContent([], ContentShape.BlankBasic(template), blank, [blank]), template).Projects[0];
+        var score = SelfEvaluationChecks.Run(NewProjectTable, "附件3", blank, template, []);
         return SelfEvaluation(heading, NewProjectSheet, NewProjectTable, $"{heading.FiscalYear}年度项目支出绩效自评表（新增项目）", blank, template, score);
     }
 
